@@ -1,0 +1,198 @@
+"use client";
+// One task in the list: tick to complete, expand to see its steps, break it (or any step) down
+// with the coach, delete with a confirmation.
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { inferRouterOutputs } from "@trpc/server";
+import { useState } from "react";
+import type { AppRouter } from "@/server/api/root";
+import { useTRPC } from "../trpc/client";
+import { Button } from "../ui/button";
+import { ErrorNote } from "../ui/error-note";
+
+type Outputs = inferRouterOutputs<AppRouter>;
+type ListedTask = Outputs["task"]["list"][number];
+type TaskNode = Outputs["task"]["get"];
+
+const priorityLabel = { low: "Low", medium: "Medium", high: "High", urgent: "Urgent" } as const;
+
+function useTaskActions() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.task.pathKey() });
+  const complete = useMutation(trpc.task.complete.mutationOptions({ onSuccess: refresh }));
+  const reopen = useMutation(trpc.task.update.mutationOptions({ onSuccess: refresh }));
+  const breakdown = useMutation(trpc.task.breakdown.mutationOptions({ onSuccess: refresh }));
+  const remove = useMutation(trpc.task.delete.mutationOptions({ onSuccess: refresh }));
+  return { complete, reopen, breakdown, remove };
+}
+
+function Check({ done, title, onToggle, busy, testId }: { done: boolean; title: string; onToggle: () => void; busy: boolean; testId: string }) {
+  return (
+    <input
+      type="checkbox"
+      checked={done}
+      onChange={onToggle}
+      disabled={busy}
+      aria-label={done ? `Mark “${title}” as not done` : `Mark “${title}” as done`}
+      data-testid={testId}
+      className="mt-1 size-5 shrink-0 accent-[var(--accent)]"
+    />
+  );
+}
+
+function StepList({ steps }: { steps: TaskNode["steps"] }) {
+  if (steps.length === 0) return null;
+  return (
+    <ol className="ml-2 flex flex-col gap-1 border-l border-[var(--line)] pl-3">
+      {steps.map((step) => (
+        <Step key={step.id} step={step} />
+      ))}
+    </ol>
+  );
+}
+
+function Step({ step }: { step: TaskNode }) {
+  const { complete, reopen, breakdown } = useTaskActions();
+  const done = step.status === "done";
+  const busy = complete.isPending || reopen.isPending;
+  return (
+    <li className="flex flex-col gap-1" data-testid="step-item" data-title={step.title}>
+      <div className="flex items-start gap-2">
+        <Check
+          done={done}
+          title={step.title}
+          busy={busy}
+          testId="step-toggle"
+          onToggle={() => (done ? reopen.mutate({ id: step.id, status: "todo" }) : complete.mutate({ id: step.id }))}
+        />
+        <span className={`flex-1 ${done ? "text-[var(--muted)] line-through" : ""}`}>{step.title}</span>
+        {step.estimateMinutes ? <span className="text-xs text-[var(--muted)]">{step.estimateMinutes} min</span> : null}
+        {!done && step.depth < 6 ? (
+          <Button
+            variant="quiet"
+            className="min-h-8 px-2 py-1 text-xs"
+            disabled={breakdown.isPending}
+            onClick={() => breakdown.mutate({ id: step.id, spiciness: 4 })}
+            aria-label={`Break “${step.title}” into smaller steps`}
+            data-testid="step-breakdown"
+          >
+            {breakdown.isPending ? "Splitting…" : "Smaller"}
+          </Button>
+        ) : null}
+      </div>
+      <ErrorNote error={complete.error ?? reopen.error ?? breakdown.error} />
+      <StepList steps={step.steps} />
+    </li>
+  );
+}
+
+export function TaskItem({ task }: { task: ListedTask }) {
+  const trpc = useTRPC();
+  const [expanded, setExpanded] = useState(false);
+  const [spiciness, setSpiciness] = useState(3);
+  const [confirming, setConfirming] = useState(false);
+  const { complete, reopen, breakdown, remove } = useTaskActions();
+  const detail = useQuery({ ...trpc.task.get.queryOptions({ id: task.id }), enabled: expanded });
+  const done = task.status === "done";
+  const busy = complete.isPending || reopen.isPending;
+
+  return (
+    <li className="rounded-xl border border-[var(--line)] bg-[var(--panel)] p-3 shadow-sm" data-testid="task-item" data-title={task.title}>
+      <div className="flex items-start gap-3">
+        <Check
+          done={done}
+          title={task.title}
+          busy={busy}
+          testId="task-toggle"
+          onToggle={() => (done ? reopen.mutate({ id: task.id, status: "todo" }) : complete.mutate({ id: task.id }))}
+        />
+        <div className="flex min-w-0 flex-1 flex-col gap-1">
+          <span className={`break-words font-medium ${done ? "text-[var(--muted)] line-through" : ""}`}>{task.title}</span>
+          <span className="flex flex-wrap gap-2 text-xs text-[var(--muted)]">
+            <span data-testid="task-priority">{priorityLabel[task.priority]} priority</span>
+            {task.estimateMinutes ? <span data-testid="task-estimate">~{task.estimateMinutes} min</span> : null}
+            {task.stepCount > 0 ? (
+              <span data-testid="task-step-count">
+                {task.stepsDone}/{task.stepCount} steps
+              </span>
+            ) : null}
+          </span>
+        </div>
+        <Button
+          variant="quiet"
+          className="min-h-9 px-2 py-1 text-xs"
+          aria-expanded={expanded}
+          aria-controls={`steps-${task.id}`}
+          onClick={() => setExpanded((v) => !v)}
+          data-testid="task-expand"
+        >
+          {expanded ? "Hide steps" : "Steps"}
+        </Button>
+      </div>
+
+      {expanded ? (
+        <div id={`steps-${task.id}`} className="mt-3 flex flex-col gap-3">
+          {detail.isPending ? <p className="text-sm text-[var(--muted)]">Loading steps…</p> : null}
+          <ErrorNote error={detail.error} retry={() => void detail.refetch()} />
+          {detail.data ? <StepList steps={detail.data.steps} /> : null}
+          {detail.data && detail.data.steps.length === 0 && !breakdown.isPending ? (
+            <p className="text-sm text-[var(--muted)]">No steps yet. Let the coach split it into tiny ones.</p>
+          ) : null}
+          {breakdown.data ? (
+            <p className="text-sm text-[var(--muted)]" data-testid="breakdown-tip">
+              Start here: {breakdown.data.firstTinyStep}
+              {breakdown.data.coach.provider === "offline" ? " · offline coach" : ""}
+            </p>
+          ) : null}
+          {!done ? (
+            <div className="flex flex-wrap items-center gap-2">
+              <label className="flex items-center gap-2 text-sm">
+                How small?
+                <select
+                  value={spiciness}
+                  onChange={(e) => setSpiciness(Number(e.target.value))}
+                  className="rounded-md border border-[var(--line)] bg-[var(--panel)] px-2 py-1"
+                  data-testid="spiciness"
+                >
+                  <option value={1}>1 · a few big steps</option>
+                  <option value={2}>2</option>
+                  <option value={3}>3 · balanced</option>
+                  <option value={4}>4</option>
+                  <option value={5}>5 · tiny steps</option>
+                </select>
+              </label>
+              <Button
+                onClick={() => breakdown.mutate({ id: task.id, spiciness })}
+                disabled={breakdown.isPending}
+                aria-busy={breakdown.isPending}
+                data-testid="task-breakdown"
+              >
+                {breakdown.isPending ? "Breaking it down…" : detail.data?.steps.length ? "Break it down again" : "Break it down"}
+              </Button>
+            </div>
+          ) : null}
+          <ErrorNote error={breakdown.error} />
+          <div className="flex justify-end">
+            {confirming ? (
+              <span className="flex items-center gap-2 text-sm" role="group" aria-label="Confirm delete">
+                Delete this task{task.stepCount ? " and its steps" : ""}?
+                <Button variant="danger" onClick={() => remove.mutate({ id: task.id })} disabled={remove.isPending} data-testid="task-delete-confirm">
+                  Delete
+                </Button>
+                <Button variant="quiet" onClick={() => setConfirming(false)}>
+                  Keep
+                </Button>
+              </span>
+            ) : (
+              <Button variant="quiet" onClick={() => setConfirming(true)} data-testid="task-delete">
+                Delete
+              </Button>
+            )}
+          </div>
+          <ErrorNote error={remove.error} />
+        </div>
+      ) : null}
+      <ErrorNote error={complete.error ?? reopen.error} />
+    </li>
+  );
+}

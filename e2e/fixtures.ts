@@ -1,0 +1,52 @@
+// Fixtures every spec imports: a fresh account per test, and page helpers for the Today screen.
+import { randomUUID } from "node:crypto";
+import { test as base, expect, type Page } from "@playwright/test";
+
+export interface Account {
+  name: string;
+  email: string;
+  password: string;
+}
+
+export function newAccount(name = "Robin"): Account {
+  return { name, email: `e2e-${randomUUID()}@example.com`, password: "a long enough password" };
+}
+
+export async function signUp(page: Page, account: Account) {
+  await page.goto("/sign-up");
+  await page.getByLabel("What should the coach call you?").fill(account.name);
+  await page.getByLabel("Email").fill(account.email);
+  await page.getByLabel(/^Password/).fill(account.password);
+  await page.getByTestId("sign-up-submit").click();
+  await expect(page.getByRole("heading", { name: "Today" })).toBeVisible();
+}
+
+export async function signIn(page: Page, account: Account) {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(account.email);
+  await page.getByLabel("Password").fill(account.password);
+  await page.getByTestId("sign-in-submit").click();
+  await expect(page.getByRole("heading", { name: "Today" })).toBeVisible();
+}
+
+export async function signOut(page: Page) {
+  await page.getByTestId("sign-out").click();
+  await expect(page.getByRole("heading", { name: "Welcome back" })).toBeVisible();
+}
+
+export async function addTask(page: Page, title: string) {
+  const input = page.getByTestId("quick-add");
+  await input.fill(title);
+  await input.press("Enter");
+  await expect(taskItem(page, title)).toBeVisible();
+  await expect(input).toHaveValue("");
+}
+
+export function taskItem(page: Page, title: string) {
+  return page.locator(`[data-testid="task-item"][data-title="${title.replace(/"/g, '\\"')}"]`);
+}
+
+export const test = base.extend<{ account: Account }>({
+  account: async ({}, provide) => provide(newAccount()),
+});
+export { expect };

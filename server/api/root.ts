@@ -1,0 +1,13 @@
+// The app's tRPC router: every router, and the server-side caller factory.
+import "server-only";
+import { authRouter } from "./routers/auth";
+import { taskRouter } from "./routers/task";
+import { createCallerFactory, createTRPCRouter } from "./trpc";
+
+export const appRouter = createTRPCRouter({
+  auth: authRouter,
+  task: taskRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export const createCaller = createCallerFactory(appRouter);

@@ -1,0 +1,3 @@
+// Every table, for drizzle's typed client and drizzle-kit.
+export * from "./auth";
+export * from "./tasks";
