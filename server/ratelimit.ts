@@ -101,7 +101,9 @@ function toResult(raw: WindowResult, now = Date.now()): RateLimitResult {
   };
 }
 
-function resolveRules(overrides: Partial<Record<RateLimitName, RateLimitRule>> = {}): Record<RateLimitName, RateLimitRule> {
+type Rules = Record<RateLimitName, RateLimitRule>;
+
+function resolveRules(overrides: Partial<Rules> = {}): Rules {
   const rules = { ...rateLimitRules, ...overrides };
   for (const [name, rule] of Object.entries(rules)) {
     if (!Number.isInteger(rule.limit) || rule.limit < 1 || !(rule.windowSeconds > 0)) {
@@ -111,7 +113,7 @@ function resolveRules(overrides: Partial<Record<RateLimitName, RateLimitRule>> =
   return rules;
 }
 
-function memoryStore(rules: Record<RateLimitName, RateLimitRule>, keyPrefix: string): Store & { clear(): void } {
+function memoryStore(rules: Rules, keyPrefix: string): Store & { clear(): void } {
   const windows = new MemorySlidingWindow();
   return {
     limit: (name, key) => {
@@ -129,7 +131,7 @@ function memoryStore(rules: Record<RateLimitName, RateLimitRule>, keyPrefix: str
 /** @upstash/ratelimit over any client that speaks the @upstash/redis script API. */
 function upstashRatelimitStore(
   redis: UpstashRedis,
-  rules: Record<RateLimitName, RateLimitRule>,
+  rules: Rules,
   keyPrefix: string,
   close: () => Promise<void>,
 ): Store {
@@ -162,7 +164,7 @@ function upstashRatelimitStore(
 
 function remoteStore(
   opts: Exclude<RateLimiterOptions, { backend: "memory" }>,
-  rules: Record<RateLimitName, RateLimitRule>,
+  rules: Rules,
   keyPrefix: string,
   timeoutMs: number,
 ): Store {
@@ -250,7 +252,8 @@ export function createRateLimiter(
   return {
     check: async (name, key) => {
       try {
-        const raw = await withDeadline(store.limit(name, key), timeoutMs + GUARD_MARGIN_MS, `${opts.backend} rate-limit store`);
+        const guardMs = timeoutMs + GUARD_MARGIN_MS;
+        const raw = await withDeadline(store.limit(name, key), guardMs, `the ${opts.backend} rate-limit store`);
         if (fallbackInUse) {
           fallbackInUse = false;
           fallback.clear(); // the outage's local counts are stale once the shared store is back
@@ -269,7 +272,7 @@ export function createRateLimiter(
   };
 }
 
-function disabledLimiter(rules: Record<RateLimitName, RateLimitRule>): RateLimiter {
+function disabledLimiter(rules: Rules): RateLimiter {
   return {
     check: (name) => {
       const { limit } = rules[name];
@@ -293,7 +296,8 @@ function defaultRateLimiter(): RateLimiter {
   if (holder.__focusforgeRateLimiter) return holder.__focusforgeRateLimiter;
   let limiter: RateLimiter;
   if (env.RATE_LIMIT_DISABLED) {
-    log.warn("RATE_LIMIT_DISABLED is set: rate limiting is OFF for register, signIn and ai (benchmarks only)");
+    const loud = env.NODE_ENV === "production" ? log.error : log.warn;
+    loud("RATE_LIMIT_DISABLED is set: rate limiting is OFF for register, signIn and ai (benchmarks only)");
     limiter = disabledLimiter(rateLimitRules);
   } else {
     const opts = optionsFromEnv();

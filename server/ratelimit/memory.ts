@@ -1,4 +1,4 @@
-// In-process sliding-window counter: the rate-limit store when no Redis is configured, and the fallback during a Redis outage.
+// In-process sliding-window counter: the rate-limit store without Redis, and the fallback during an outage.
 //
 // @upstash/ratelimit has no real in-memory store (its `ephemeralCache` only remembers blocked identifiers
 // in front of Redis), so this re-implements its `slidingWindow` algorithm exactly (same Lua logic, same
@@ -40,7 +40,7 @@ export class MemorySlidingWindow {
     const stored = this.entries.get(key);
     let entry: Entry;
     if (stored && stored.window === window) entry = stored;
-    else if (stored && stored.window === window - 1) entry = { window, current: 0, previous: stored.current, expiresAt: 0 };
+    else if (stored?.window === window - 1) entry = { window, current: 0, previous: stored.current, expiresAt: 0 };
     else entry = { window, current: 0, previous: 0, expiresAt: 0 };
     entry.expiresAt = (window + 2) * windowMs;
 

@@ -155,15 +155,15 @@ describe("ownership: another user's id is NOT_FOUND", () => {
     const task = await callerFor(t.db, alice).task.create({ title: "Alice's private task" });
     const api = callerFor(t.db, bob);
     const calls = [
-      api.task.get({ id: task.id }),
-      api.task.update({ id: task.id, title: "stolen" }),
-      api.task.delete({ id: task.id }),
-      api.task.complete({ id: task.id }),
-      api.task.breakdown({ id: task.id, spiciness: 3 }),
-      api.task.list({ parentId: task.id }),
-      api.task.create({ title: "sneaky step", parentId: task.id }),
+      () => api.task.get({ id: task.id }),
+      () => api.task.update({ id: task.id, title: "stolen" }),
+      () => api.task.delete({ id: task.id }),
+      () => api.task.complete({ id: task.id }),
+      () => api.task.breakdown({ id: task.id, spiciness: 3 }),
+      () => api.task.list({ parentId: task.id }),
+      () => api.task.create({ title: "sneaky step", parentId: task.id }),
     ];
-    for (const call of calls) expect((await rejects(call)).code).toBe("NOT_FOUND");
+    for (const call of calls) expect((await rejects(call())).code).toBe("NOT_FOUND");
     expect((await api.task.list()).some((x) => x.id === task.id)).toBe(false);
     const still = await callerFor(t.db, alice).task.get({ id: task.id });
     expect(still.title).toBe("Alice's private task");
