@@ -18,12 +18,31 @@ const priorityLabel = { low: "Low", medium: "Medium", high: "High", urgent: "Urg
 function useTaskActions() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
+  // Returning the promise keeps a mutation pending until the lists are fresh, so the optimistic
+  // state below never flickers back.
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.task.pathKey() });
   const complete = useMutation(trpc.task.complete.mutationOptions({ onSuccess: refresh }));
   const reopen = useMutation(trpc.task.update.mutationOptions({ onSuccess: refresh }));
   const breakdown = useMutation(trpc.task.breakdown.mutationOptions({ onSuccess: refresh }));
   const remove = useMutation(trpc.task.delete.mutationOptions({ onSuccess: refresh }));
   return { complete, reopen, breakdown, remove };
+}
+
+type Actions = ReturnType<typeof useTaskActions>;
+
+/**
+ * The tick shows the new state the moment it is clicked and holds it until the server has saved it
+ * and the lists are fresh; if saving fails it falls back and the error is shown.
+ */
+function useOptimisticDone(item: { id: string }, complete: Actions["complete"], reopen: Actions["reopen"]) {
+  const [wanted, setWanted] = useState<boolean | null>(null);
+  const toggle = (next: boolean) => {
+    setWanted(next);
+    const onSettled = () => setWanted(null);
+    if (next) complete.mutate({ id: item.id }, { onSettled });
+    else reopen.mutate({ id: item.id, status: "todo" }, { onSettled });
+  };
+  return [wanted, toggle] as const;
 }
 
 function Check({ done, title, onToggle, busy, testId }: { done: boolean; title: string; onToggle: () => void; busy: boolean; testId: string }) {
@@ -53,8 +72,9 @@ function StepList({ steps }: { steps: TaskNode["steps"] }) {
 
 function Step({ step }: { step: TaskNode }) {
   const { complete, reopen, breakdown } = useTaskActions();
-  const done = step.status === "done";
+  const [wanted, toggle] = useOptimisticDone(step, complete, reopen);
   const busy = complete.isPending || reopen.isPending;
+  const done = wanted ?? step.status === "done";
   return (
     <li className="flex flex-col gap-1" data-testid="step-item" data-title={step.title}>
       <div className="flex items-start gap-2">
@@ -63,7 +83,7 @@ function Step({ step }: { step: TaskNode }) {
           title={step.title}
           busy={busy}
           testId="step-toggle"
-          onToggle={() => (done ? reopen.mutate({ id: step.id, status: "todo" }) : complete.mutate({ id: step.id }))}
+          onToggle={() => toggle(!done)}
         />
         <span className={`flex-1 ${done ? "text-[var(--muted)] line-through" : ""}`}>{step.title}</span>
         {step.estimateMinutes ? <span className="text-xs text-[var(--muted)]">{step.estimateMinutes} min</span> : null}
@@ -93,8 +113,9 @@ export function TaskItem({ task }: { task: ListedTask }) {
   const [confirming, setConfirming] = useState(false);
   const { complete, reopen, breakdown, remove } = useTaskActions();
   const detail = useQuery({ ...trpc.task.get.queryOptions({ id: task.id }), enabled: expanded });
-  const done = task.status === "done";
+  const [wanted, toggle] = useOptimisticDone(task, complete, reopen);
   const busy = complete.isPending || reopen.isPending;
+  const done = wanted ?? task.status === "done";
 
   return (
     <li className="rounded-xl border border-[var(--line)] bg-[var(--panel)] p-3 shadow-sm" data-testid="task-item" data-title={task.title}>
@@ -104,7 +125,7 @@ export function TaskItem({ task }: { task: ListedTask }) {
           title={task.title}
           busy={busy}
           testId="task-toggle"
-          onToggle={() => (done ? reopen.mutate({ id: task.id, status: "todo" }) : complete.mutate({ id: task.id }))}
+          onToggle={() => toggle(!done)}
         />
         <div className="flex min-w-0 flex-1 flex-col gap-1">
           <span className={`break-words font-medium ${done ? "text-[var(--muted)] line-through" : ""}`}>{task.title}</span>
