@@ -1,7 +1,7 @@
 // The readiness check behind /api/ready: database reachable, migrations applied.
 import "server-only";
 import { sql } from "drizzle-orm";
-import { getDbHandle } from "./db/client";
+import { type DbHandle, getDbHandle } from "./db/client";
 import { appliedMigrations, expectedMigrations } from "./db/migrate";
 import { modes } from "./env";
 import { log } from "./log";
@@ -13,9 +13,9 @@ export interface Readiness {
   modes: typeof modes;
 }
 
-export async function readiness(): Promise<Readiness> {
+export async function readiness(getHandle: () => Promise<DbHandle> = getDbHandle): Promise<Readiness> {
   try {
-    const handle = await withTimeout(getDbHandle(), 10_000);
+    const handle = await withTimeout(getHandle(), 10_000);
     await withTimeout(handle.db.execute(sql`select 1`), 5_000);
     const [applied, expected] = [await appliedMigrations(handle.db), expectedMigrations()];
     if (applied < expected) {

@@ -301,7 +301,7 @@ function defaultRateLimiter(): RateLimiter {
     limiter = disabledLimiter(rateLimitRules);
   } else {
     const opts = optionsFromEnv();
-    if (opts.backend === "memory" && env.NODE_ENV === "production") {
+    if (opts.backend === "memory" && modes.database === "postgres") {
       log.warn(
         "rate limits are kept in memory: correct for a single server process only; " +
           "set REDIS_URL or UPSTASH_REDIS_REST_URL/TOKEN when running more than one",

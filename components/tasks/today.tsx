@@ -37,7 +37,7 @@ export function Today({
         <div className="flex flex-col items-end gap-2">
           {coachMode === "offline" ? (
             <span
-              className="rounded-full border border-[var(--line)] px-2 py-0.5 text-xs text-[var(--muted)]"
+              className="whitespace-nowrap rounded-full border border-[var(--line)] px-2 py-0.5 text-xs text-[var(--muted)]"
               title="No AI model is configured, so FocusForge's built-in offline coach answers. It works without a network."
               data-testid="coach-offline-badge"
             >

@@ -150,6 +150,28 @@ describe("task.breakdown", () => {
   });
 });
 
+describe("task.breakdown rate limit", () => {
+  it("answers TOO_MANY_REQUESTS with the wait once a user exceeds the coach's limit", async () => {
+    const carol = await makeUser(t.db, "Carol");
+    const api = callerFor(t.db, carol);
+    const task = await api.task.create({ title: "Start going to the gym" });
+    let limited: TRPCError | undefined;
+    for (let i = 0; i < 30 && !limited; i++) {
+      try {
+        await api.task.breakdown({ id: task.id, spiciness: 1 });
+      } catch (error) {
+        if (error instanceof TRPCError && error.code === "TOO_MANY_REQUESTS") limited = error;
+        else throw error;
+      }
+    }
+    expect(limited?.message).toMatch(/try again in \d+ second/i);
+    // Another user is not affected.
+    const other = callerFor(t.db, await makeUser(t.db));
+    const theirs = await other.task.create({ title: "Book a dentist appointment" });
+    await expect(other.task.breakdown({ id: theirs.id, spiciness: 2 })).resolves.toBeTruthy();
+  });
+});
+
 describe("ownership: another user's id is NOT_FOUND", () => {
   it("for get, update, delete, complete, breakdown and list by parent", async () => {
     const task = await callerFor(t.db, alice).task.create({ title: "Alice's private task" });
