@@ -44,16 +44,29 @@ export function onCleanup(name: string, fn: () => Promise<void> | void): () => v
   };
 }
 
-export async function cleanupAll(): Promise<void> {
-  while (disposers.length) {
-    const entry = disposers.pop();
-    if (!entry) break;
-    try {
-      await entry.fn();
-    } catch (error) {
-      log(`clean-up of ${entry.name} failed: ${(error as Error).message}`);
+let cleaning: Promise<void> | undefined;
+let aborted = false;
+
+/** True once clean-up has begun: nothing new may start after that. */
+export function isAborted(): boolean {
+  return aborted;
+}
+
+/** Runs every disposer once; concurrent callers (a signal and the normal exit) share one run. */
+export function cleanupAll(): Promise<void> {
+  aborted = true;
+  cleaning ??= (async () => {
+    while (disposers.length) {
+      const entry = disposers.pop();
+      if (!entry) break;
+      try {
+        await entry.fn();
+      } catch (error) {
+        log(`clean-up of ${entry.name} failed: ${(error as Error).message}`);
+      }
     }
-  }
+  })();
+  return cleaning;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -78,6 +91,7 @@ export function startServer(args: {
   env: NodeJS.ProcessEnv;
   quiet?: boolean;
 }): Server {
+  if (aborted) throw new Error(`not starting ${args.name}: the bench is shutting down`);
   const child = spawn(args.command, args.argv, { cwd: args.cwd, env: args.env, stdio: ["ignore", "pipe", "pipe"] });
   const forward = (chunk: Buffer) => {
     if (args.quiet) return;

@@ -31,7 +31,7 @@ interface SourceMapV3 {
   sections?: { offset: { line: number; column: number }; map: SourceMapV3 }[];
 }
 
-type Segment = [genCol: number, source: number];
+type Segment = [genCol: number, source: number, sourceLine: number];
 
 const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
@@ -39,6 +39,7 @@ const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 function decodeMappings(mappings: string): Segment[][] {
   const lines: Segment[][] = [];
   let source = 0;
+  let sourceLine = 0;
   for (const line of mappings.split(";")) {
     const segs: Segment[] = [];
     let col = 0;
@@ -60,7 +61,8 @@ function decodeMappings(mappings: string): Segment[][] {
       col += values[0] ?? 0;
       if (values.length >= 4) {
         source += values[1] ?? 0;
-        segs.push([col, source]);
+        sourceLine += values[2] ?? 0;
+        segs.push([col, source, sourceLine]);
       }
     }
     lines.push(segs);
@@ -112,7 +114,9 @@ function resolverFor(map: SourceMapV3, mapDir: string): Resolver {
         if (s[0] <= column) best = s;
         else break;
       }
-      return sources[(best ?? segs[0])?.[1] ?? -1];
+      const seg = best ?? segs[0];
+      const src = sources[seg?.[1] ?? -1];
+      return src && seg ? `${src}:${seg[2] + 1}` : src;
     },
   };
 }
@@ -179,7 +183,8 @@ function orphanOwner(nodeModules: string, rest: string): string {
 }
 
 /** Which package (or part of the app / runtime) a source location belongs to. */
-function packageOf(source: string): string {
+function packageOf(located: string): string {
+  const source = located.replace(/:\d+$/, "");
   const nm = source.lastIndexOf("node_modules/");
   if (nm >= 0) {
     const parts = source.slice(nm + "node_modules/".length).split("/");
@@ -191,6 +196,7 @@ function packageOf(source: string): string {
     return name;
   }
   if (source.startsWith("node:")) return "node:internal";
+  if (source.startsWith("wasm://")) return "(wasm: PGlite's Postgres when embedded)";
   const cleaned = source.replace(/^turbopack:\/\/\/\[project\]\//, "").replace(/^file:\/\//, "");
   const app = cleaned.match(/(?:^|\/)(app|server|components|instrumentation\.ts)(\/.*)?$/);
   if (app) return `app:${app[1]}`;

@@ -21,11 +21,13 @@ import {
   freePort,
   type LoadTarget,
   log,
+  machineCpuMs,
   type Measured,
   measure,
   onCleanup,
   runToCompletion,
   type Server,
+  sleep,
   startServer,
   waitForOk,
 } from "./lib";
@@ -121,7 +123,7 @@ function isTaskRows(value: unknown): value is TaskRow[] {
 /** Checks the signed-in list (tasksPerUser rows, step counts present) and the signed-out 401; returns the working path. */
 async function verifyApp(port: number, cookie: string): Promise<string> {
   const base = `http://127.0.0.1:${port}`;
-  const candidates = [TRPC_PATH, `${TRPC_PATH}?input=${encodeURIComponent(JSON.stringify({ json: null }))}`];
+  const candidates = [TRPC_PATH, `${TRPC_PATH}?input=${encodeURIComponent(JSON.stringify({ json: {} }))}`];
   const problems: string[] = [];
   for (const candidate of candidates) {
     const res = await fetch(base + candidate, { headers: { cookie } });
@@ -199,7 +201,17 @@ async function verifyBaseline(port: number, userId: string): Promise<void> {
 
 async function main(): Promise<void> {
   const started = Date.now();
-  log(`load average before the run: ${os.loadavg().map((l) => l.toFixed(2)).join(" ")} (${os.cpus().length} cores)`);
+  const before = machineCpuMs();
+  await sleep(1_000);
+  const after = machineCpuMs();
+  const idleBusy = before && after && after.total > before.total ? (100 * (after.busy - before.busy)) / (after.total - before.total) : null;
+  log(
+    `before the run: load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}, ${os.cpus().length} cores` +
+      (idleBusy !== null ? `, ${idleBusy.toFixed(0)}% busy` : ""),
+  );
+  if (idleBusy !== null && idleBusy > 15) {
+    log("WARNING: something else is using the CPU; figures will be low and noisy (see machine_busy_pct)");
+  }
   const db = config.adminUrl ? "postgres" : "pglite";
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "focusforge-bench-"));
   onCleanup("temp dir", () => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -303,16 +315,17 @@ async function main(): Promise<void> {
   log(`done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 }
 
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.once(signal, () => {
-    log(`${signal}: cleaning up`);
-    void cleanupAll().finally(() => process.exit(130));
-  });
+/** Cleans up (servers, bench database, temp dir) exactly once, then exits. */
+function shutdown(reason: string, code: number): void {
+  log(`${reason}: cleaning up`);
+  void cleanupAll().finally(() => process.exit(code));
 }
-const watchdog = setTimeout(() => {
-  log(`still running after ${config.timeoutS} s (BENCH_TIMEOUT_S): giving up`);
-  void cleanupAll().finally(() => process.exit(124));
-}, config.timeoutS * 1000);
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => shutdown(signal, 130));
+process.on("uncaughtException", (error) => shutdown(`uncaught ${error.stack ?? String(error)}`, 1));
+process.on("unhandledRejection", (error) => shutdown(`unhandled rejection ${String(error)}`, 1));
+// A reader that goes away (`| head -1`) must not kill us before the clean-up.
+process.stdout.on("error", () => {});
+const watchdog = setTimeout(() => shutdown(`still running after ${config.timeoutS} s (BENCH_TIMEOUT_S)`, 124), config.timeoutS * 1000);
 watchdog.unref();
 // No top-level await: package.json has no "type": "module", so tsx runs this file as CommonJS.
 main()

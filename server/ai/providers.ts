@@ -3,7 +3,7 @@
 // Tests swap in a mock model with `useModelForTests`, honoured only when NODE_ENV is "test".
 import "server-only";
 import { createOpenAI } from "@ai-sdk/openai";
-import type { LanguageModelV3 } from "@ai-sdk/provider";
+import type { EmbeddingModelV3, LanguageModelV3 } from "@ai-sdk/provider";
 import { env, modes } from "../env";
 import { createOfflineModel, OFFLINE_MODEL_ID } from "./offline-model";
 
@@ -37,4 +37,33 @@ export function chainModel(): ModelChoice {
   // A custom base URL speaks Chat Completions, which every compatible server implements.
   const model = env.OPENAI_BASE_URL ? openai.chat(env.AI_MODEL) : openai(env.AI_MODEL);
   return { model, provider: "openai", modelId: env.AI_MODEL };
+}
+
+/** The deterministic offline embedder (server/ai/embeddings.ts); bump the version if its features change. */
+export const HASH_EMBEDDING_MODEL_ID = "hash-384-v1";
+export const OPENAI_EMBEDDING_MODEL_ID = "text-embedding-3-small";
+/** Every stored vector has this many dimensions (the `memories.embedding` column). */
+export const EMBEDDING_DIMENSIONS = 384;
+
+export type EmbeddingChoice =
+  | { kind: "hash"; modelId: string }
+  | { kind: "model"; model: EmbeddingModelV3; provider: ProviderName; modelId: string };
+
+let testEmbeddingModel: EmbeddingModelV3 | undefined;
+
+/** Replace the embedding model in tests (MockEmbeddingModelV3); pass undefined to restore. */
+export function useEmbeddingModelForTests(model: EmbeddingModelV3 | undefined): void {
+  if (env.NODE_ENV !== "test") throw new Error("useEmbeddingModelForTests is only available when NODE_ENV=test");
+  testEmbeddingModel = model;
+}
+
+/** The embedder for memories: OpenAI (or a compatible server) when configured, else the hashing embedder. */
+export function embeddingModel(): EmbeddingChoice {
+  if (testEmbeddingModel) {
+    return { kind: "model", model: testEmbeddingModel, provider: "test", modelId: testEmbeddingModel.modelId };
+  }
+  if (modes.ai === "offline") return { kind: "hash", modelId: HASH_EMBEDDING_MODEL_ID };
+  openai ??= createOpenAI({ apiKey: env.OPENAI_API_KEY ?? "not-needed", baseURL: env.OPENAI_BASE_URL });
+  const model = openai.embedding(OPENAI_EMBEDDING_MODEL_ID);
+  return { kind: "model", model, provider: "openai", modelId: `${OPENAI_EMBEDDING_MODEL_ID}@${EMBEDDING_DIMENSIONS}` };
 }

@@ -19,6 +19,7 @@ import {
 import { InvalidInputError, NotFoundError } from "../errors";
 import { sendEvent } from "../inngest/client";
 import { log } from "../log";
+import { remember } from "../memory";
 import {
   type BreakdownTaskInput,
   type CreateTaskInput,
@@ -30,6 +31,15 @@ import {
 export interface UserCtx {
   db: Db;
   userId: string;
+}
+
+/** Records what happened in the user's long-term memory; a failure is logged, never the user's problem. */
+async function rememberEvent(ctx: UserCtx, kind: string, content: string, data: Record<string, unknown>) {
+  try {
+    await remember(ctx.db, { userId: ctx.userId, tier: "long_term", kind, content, data });
+  } catch (error) {
+    log.error("could not remember a task event", { kind, error });
+  }
 }
 
 export async function createTask(ctx: UserCtx, input: CreateTaskInput) {
@@ -45,6 +55,12 @@ export async function createTask(ctx: UserCtx, input: CreateTaskInput) {
     // The task is saved; only the background estimate is missing. Never fail the user's add for it.
     log.error("could not queue task analysis", { taskId: task.id, error });
   }
+  await rememberEvent(
+    ctx,
+    "task.created",
+    parent ? `Added the step "${task.title}" to "${parent.title}".` : `Added the task "${task.title}".`,
+    { taskId: task.id, parentId: task.parentId },
+  );
   return task;
 }
 
@@ -73,14 +89,22 @@ export async function editTask(ctx: UserCtx, input: UpdateTaskInput) {
 }
 
 export async function removeTask(ctx: UserCtx, id: string) {
-  const deleted = await deleteTaskTree(ctx.db, { userId: ctx.userId, id });
-  if (deleted === undefined) throw new NotFoundError("Task");
+  const task = await findTask(ctx.db, { userId: ctx.userId, id });
+  const deleted = task ? await deleteTaskTree(ctx.db, { userId: ctx.userId, id }) : undefined;
+  if (!task || deleted === undefined) throw new NotFoundError("Task");
+  await rememberEvent(ctx, "task.deleted", `Deleted the task "${task.title}".`, { taskId: id, deleted });
   return { id, deleted };
 }
 
 export async function completeTask(ctx: UserCtx, id: string) {
   const result = await completeTaskTree(ctx.db, { userId: ctx.userId, id, at: new Date() });
   if (!result) throw new NotFoundError("Task");
+  const estimate = result.task.estimateMinutes ? ` (estimated ${result.task.estimateMinutes} min)` : "";
+  await rememberEvent(ctx, "task.completed", `Completed "${result.task.title}"${estimate}.`, {
+    taskId: id,
+    completedCount: result.completedIds.length,
+    estimateMinutes: result.task.estimateMinutes,
+  });
   return { task: result.task, completedCount: result.completedIds.length };
 }
 
@@ -101,6 +125,12 @@ export async function breakDownTask(ctx: UserCtx, input: BreakdownTaskInput, abo
   await ctx.db.transaction(async (tx) => {
     await deleteUntouchedSteps(tx, { userId: ctx.userId, parentId: task.id });
     await insertSteps(tx, { userId: ctx.userId, parent: task, steps: output.steps, estimateSource: `coach:${meta.provider}` });
+  });
+  const stepTitles = output.steps.map((step) => step.title);
+  await rememberEvent(ctx, "task.broken_down", `Broke "${task.title}" into ${stepTitles.length} steps: ${stepTitles.join("; ")}.`, {
+    taskId: task.id,
+    steps: stepTitles,
+    provider: meta.provider,
   });
   return {
     task: await getTask(ctx, task.id),
