@@ -1,6 +1,7 @@
 // Shared test harness: a fresh database per test file (PGlite, or a new database on DATABASE_URL's
 // server), users made directly in it, and tRPC callers acting as them.
 import { randomUUID } from "node:crypto";
+import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll } from "vitest";
 import { createCaller } from "@/server/api/root";
 import { createContext } from "@/server/api/trpc";
@@ -39,4 +40,15 @@ export async function makeUser(db: Db, name = "Test User") {
 export function callerFor(db: Db, user: { id: string; email?: string | null } | null, ip = "203.0.113.7") {
   const headers = new Headers({ "x-forwarded-for": ip });
   return createCaller(createContext({ db, user, headers }));
+}
+
+/** The TRPCError a call fails with; fails the test if the call succeeds or throws something else. */
+export async function rejects(promise: Promise<unknown>): Promise<TRPCError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof TRPCError) return error;
+    throw error;
+  }
+  throw new Error("expected the call to fail");
 }

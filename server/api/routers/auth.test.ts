@@ -4,21 +4,11 @@ import { describe, expect, it } from "vitest";
 import { verifyCredentials } from "@/server/auth/accounts";
 import { users } from "@/server/db/schema";
 import { eq } from "drizzle-orm";
-import { callerFor, setupTestDb } from "@/test/harness";
+import { callerFor, rejects, setupTestDb } from "@/test/harness";
 
 const t = setupTestDb();
 let ipCounter = 0;
 const freshIp = () => `198.51.100.${++ipCounter}`;
-
-async function rejects(promise: Promise<unknown>): Promise<TRPCError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof TRPCError) return error;
-    throw error;
-  }
-  throw new Error("expected the call to fail");
-}
 
 describe("auth.register", () => {
   it("creates an account with an argon2id hash (19 MiB, t=2, p=1), never the password", async () => {

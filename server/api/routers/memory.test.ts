@@ -1,9 +1,8 @@
 // memory.* through the real router: what task actions remember, listing, search, forgetting,
 // ownership and bad input.
-import { TRPCError } from "@trpc/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { remember } from "@/server/memory";
-import { callerFor, makeUser, setupTestDb } from "@/test/harness";
+import { callerFor, makeUser, rejects, setupTestDb } from "@/test/harness";
 
 const t = setupTestDb();
 let alice: Awaited<ReturnType<typeof makeUser>>;
@@ -13,16 +12,6 @@ beforeAll(async () => {
   alice = await makeUser(t.db, "Alice");
   bob = await makeUser(t.db, "Bob");
 });
-
-async function rejects(promise: Promise<unknown>): Promise<TRPCError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof TRPCError) return error;
-    throw error;
-  }
-  throw new Error("expected the call to fail");
-}
 
 describe("what task actions remember", () => {
   it("remembers a task created, completed and deleted, in the user's words", async () => {

@@ -1,7 +1,7 @@
 // task.* through the real router on a real database: behaviour, ownership and bad input.
 import { TRPCError } from "@trpc/server";
 import { beforeAll, describe, expect, it } from "vitest";
-import { callerFor, makeUser, setupTestDb } from "@/test/harness";
+import { callerFor, makeUser, rejects, setupTestDb } from "@/test/harness";
 
 const t = setupTestDb();
 let alice: Awaited<ReturnType<typeof makeUser>>;
@@ -11,16 +11,6 @@ beforeAll(async () => {
   alice = await makeUser(t.db, "Alice");
   bob = await makeUser(t.db, "Bob");
 });
-
-async function rejects(promise: Promise<unknown>): Promise<TRPCError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof TRPCError) return error;
-    throw error;
-  }
-  throw new Error("expected the call to fail");
-}
 
 describe("task.create / list / get", () => {
   it("creates a task and lists it, top-level only by default", async () => {
