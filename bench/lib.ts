@@ -2,7 +2,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
-import path from "node:path";
 import autocannon from "autocannon";
 
 /** Progress goes to stderr; stdout carries only the JSON result lines. */
@@ -141,39 +140,8 @@ export async function waitForOk(url: string, server: Server, timeoutMs: number):
 }
 
 // ---------------------------------------------------------------------------------------------
-// The production build: rebuilt only when missing or older than the sources (as scripts/start.mjs).
-
-function newestMtime(entry: string): number {
-  let stat: fs.Stats;
-  try {
-    stat = fs.statSync(entry);
-  } catch {
-    return 0;
-  }
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
-  for (const name of fs.readdirSync(entry)) newest = Math.max(newest, newestMtime(path.join(entry, name)));
-  return newest;
-}
-
-export function buildIsStale(root: string): string | null {
-  const buildId = path.join(root, ".next", "BUILD_ID");
-  if (!fs.existsSync(buildId)) return "no build yet";
-  const built = fs.statSync(buildId).mtimeMs;
-  const sources = [
-    "app",
-    "server",
-    "components",
-    "drizzle",
-    "public",
-    "instrumentation.ts",
-    "next.config.ts",
-    "package-lock.json",
-    "postcss.config.mjs",
-  ];
-  const changed = sources.find((s) => newestMtime(path.join(root, s)) > built);
-  return changed ? `${changed} changed since the last build` : null;
-}
+// The production build is rebuilt only when missing or older than the sources (scripts/build-state.mjs).
+export { buildIsStale } from "../scripts/build-state.mjs";
 
 export async function runToCompletion(command: string, argv: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<void> {
   const child = spawn(command, argv, { cwd, env, stdio: ["ignore", process.stderr, process.stderr] });
