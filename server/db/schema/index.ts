@@ -1,4 +1,8 @@
 // Every table, for drizzle's typed client and drizzle-kit.
+export * from "./ai";
 export * from "./auth";
+export * from "./days";
 export * from "./memory";
+export * from "./planner";
+export * from "./rewards";
 export * from "./tasks";
