@@ -1,9 +1,18 @@
 // The breakdown chain on the AI SDK: a mocked model's structured output, schema enforcement, and
 // the offline coach taking over when the model fails.
 import { MockLanguageModelV3 } from "ai/test";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { useModelForTests } from "@/server/ai/providers";
+import { makeUser, setupTestDb } from "@/test/harness";
 import { breakdownChain } from "./breakdown";
+import type { ChainCtx } from "./run";
+
+const harness = setupTestDb();
+let ctx: ChainCtx;
+beforeAll(async () => {
+  const db = harness.db;
+  ctx = { db, userId: (await makeUser(db)).id };
+});
 
 const usage = {
   inputTokens: { total: 10, noCache: 10, cacheRead: 0, cacheWrite: 0 },
@@ -32,7 +41,7 @@ describe("breakdownChain", () => {
     ];
     const model = modelAnswering(JSON.stringify({ steps, firstTinyStep: "Open the laptop", tip: "Timer on." }));
     useModelForTests(model);
-    const { output, meta } = await breakdownChain({ title: "Write the report", spiciness: 3 });
+    const { output, meta } = await breakdownChain(ctx, { title: "Write the report", spiciness: 3 });
     expect(output.steps).toEqual(steps);
     expect(meta).toMatchObject({ provider: "test", fallback: false });
     // The prompt carries the task as data.
@@ -41,7 +50,7 @@ describe("breakdownChain", () => {
 
   it("falls back to the offline coach when the model's output breaks the schema", async () => {
     useModelForTests(modelAnswering(JSON.stringify({ steps: [{ title: "Do it all", estimateMinutes: 300 }] })));
-    const { output, meta } = await breakdownChain({ title: "Clean the kitchen", spiciness: 3 });
+    const { output, meta } = await breakdownChain(ctx, { title: "Clean the kitchen", spiciness: 3 });
     expect(meta).toMatchObject({ provider: "offline", fallback: true });
     expect(output.steps.length).toBeGreaterThanOrEqual(3);
     expect(output.steps.every((s) => s.estimateMinutes <= 25)).toBe(true);
@@ -55,7 +64,7 @@ describe("breakdownChain", () => {
         },
       }),
     );
-    const { output, meta } = await breakdownChain({ title: "Do laundry", spiciness: 5 });
+    const { output, meta } = await breakdownChain(ctx, { title: "Do laundry", spiciness: 5 });
     expect(meta.fallback).toBe(true);
     expect(output.steps.length).toBeGreaterThanOrEqual(8);
   });

@@ -6,6 +6,7 @@ import { generateText, Output } from "ai";
 import type { z } from "zod";
 import { chainModel, offlineModel, type ProviderName } from "../ai/providers";
 import { offlineRequest, type OfflineRequest } from "../ai/offline-model";
+import type { Db } from "../db/client";
 import { env } from "../env";
 import { log } from "../log";
 
@@ -17,12 +18,19 @@ export interface ChainMeta {
   latencyMs: number;
 }
 
+/** Who a chain runs for: the cache, usage records and token budget are per user. */
+export interface ChainCtx {
+  db: Db;
+  userId: string;
+}
+
 export interface ChainResult<T> {
   output: T;
   meta: ChainMeta;
 }
 
 export async function runChain<T>(args: {
+  ctx: ChainCtx;
   name: OfflineRequest["chain"];
   schema: z.ZodType<T>;
   system: string;

@@ -115,7 +115,7 @@ export async function breakDownTask(ctx: UserCtx, input: BreakdownTaskInput, abo
     throw new InvalidInputError("id", `This step is already ${MAX_TASK_DEPTH} levels deep; it can't be split further`);
   }
   const parentTitles = await ancestorTitles(ctx.db, { userId: ctx.userId, task });
-  const { output, meta } = await breakdownChain({
+  const { output, meta } = await breakdownChain(ctx, {
     title: task.title,
     notes: task.notes,
     spiciness: input.spiciness as 1 | 2 | 3 | 4 | 5,

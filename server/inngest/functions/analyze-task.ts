@@ -21,7 +21,7 @@ export async function analyzeTask(db: () => Promise<Db>, data: TaskCreatedData, 
   if (!task) return { status: "skipped", reason: "task no longer exists" } as const;
   if (task.estimateSource === "user") return { status: "skipped", reason: "the user set an estimate" } as const;
   const analysis = await step.run("analyse", async () => {
-    const { output, meta } = await analysisChain({ title: task.title, notes: task.notes });
+    const { output, meta } = await analysisChain({ db: await db(), userId: data.userId }, { title: task.title, notes: task.notes });
     return { estimateMinutes: output.estimateMinutes, provider: meta.provider };
   });
   const stored = await step.run("store-estimate", async () =>
