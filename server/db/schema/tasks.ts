@@ -38,6 +38,8 @@ export const tasks = pgTable(
     priority: taskPriority("priority").notNull().default("medium"),
     position: integer("position").notNull().default(0),
     estimateMinutes: integer("estimate_minutes"),
+    /** The life area (compass zone) it belongs to, e.g. work, health, home; null when unknown. */
+    area: text("area"),
     /** Where the estimate came from: the user, or the coach (with the provider that made it). */
     estimateSource: text("estimate_source"),
     dueAt: timestamp("due_at", { mode: "date", withTimezone: true }),
