@@ -34,7 +34,7 @@ export default defineConfig({
   webServer: {
     command: `npm run build && npx next start -p ${port}`,
     url: `http://127.0.0.1:${port}/api/ready`,
-    timeout: 300_000,
+    timeout: 600_000,
     reuseExistingServer: false,
     env: { DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: "", OPENAI_API_KEY: "", LOG_LEVEL: "warn" },
     stdout: "pipe",

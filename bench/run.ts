@@ -1,6 +1,9 @@
 // `npm run bench`: task.list on the production build under autocannon vs a bare node:http + same-SQL baseline; JSON lines on stdout.
 //
 // Usage (from the repo root):  npm run -s bench        (-s keeps npm's own banner off stdout)
+//   npm run -s bench -- memory [flags]   the memory.search benchmark instead (flags: top of bench/memory.ts).
+//   npm run -s bench -- planner          only the planner runner benchmark (env: top of bench/planner.ts);
+//                                        the default run ends with it too ("bench":"planner.embedded").
 //   DATABASE_URL=postgres://…   use that server: creates/drops database `focusforge_bench` on it;
 //                               unset → PGlite in a fresh temp DATA_DIR ("db":"pglite").
 //   BENCH_PROCESSES=1|2|1,2     `next start` processes sharing the load (Postgres only), a line each.
@@ -31,6 +34,8 @@ import {
   startServer,
   waitForOk,
 } from "./lib";
+import { launchMemoryBench } from "./memory-launch";
+import { launchPlannerBench } from "./planner-launch";
 import { type BenchUser, dropPostgresBenchDb, preparePglite, preparePostgres, type SeedOptions } from "./seed";
 
 /** npm runs scripts from the package root; the bench is always started from there. */
@@ -312,6 +317,8 @@ async function main(): Promise<void> {
     cpu_ms_per_req: base.cpu_ms_per_req,
     machine_busy_pct: base.machine_busy_pct,
   });
+  log("planner: the embedded runner with 1,000 queued actions");
+  await launchPlannerBench();
   log(`done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 }
 
@@ -327,8 +334,11 @@ process.on("unhandledRejection", (error) => shutdown(`unhandled rejection ${Stri
 process.stdout.on("error", () => {});
 const watchdog = setTimeout(() => shutdown(`still running after ${config.timeoutS} s (BENCH_TIMEOUT_S)`, 124), config.timeoutS * 1000);
 watchdog.unref();
+// The memory benchmark seeds for as long as it takes (minutes at full scale): no watchdog.
+const memoryBench = process.argv[2] === "memory";
+if (memoryBench) clearTimeout(watchdog);
 // No top-level await: package.json has no "type": "module", so tsx runs this file as CommonJS.
-main()
+(memoryBench ? launchMemoryBench(process.argv.slice(3)) : process.argv[2] === "planner" ? launchPlannerBench() : main())
   .then(() => 0)
   .catch((error: unknown) => {
     log(`failed: ${(error as Error).stack ?? String(error)}`);

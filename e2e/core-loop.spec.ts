@@ -26,7 +26,7 @@ test("the core loop survives signing out and back in, and stays private", async 
   await steps.first().getByTestId("step-toggle").check();
   await expect(kitchen.getByTestId("task-step-count")).toHaveText(`1/${stepCount} steps`);
   await kitchen.getByTestId("task-toggle").check();
-  await expect(page.getByTestId("done-list").getByText("Clean the kitchen")).toBeVisible();
+  await expect(page.getByTestId("done-list").getByText("Clean the kitchen", { exact: true })).toBeVisible();
 
   await signOut(page);
   await signIn(page, account);

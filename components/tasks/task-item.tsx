@@ -8,6 +8,9 @@ import type { AppRouter } from "@/server/api/root";
 import { useTRPC } from "../trpc/client";
 import { Button } from "../ui/button";
 import { ErrorNote } from "../ui/error-note";
+import { AnalyseButton } from "./analyse-button";
+import { BreakdownPanel, StepBreakdown } from "./breakdown-panel";
+import { CompletionFeedback, rememberCompletion } from "./complete-dialog";
 
 type Outputs = inferRouterOutputs<AppRouter>;
 type ListedTask = Outputs["task"]["list"][number];
@@ -21,11 +24,17 @@ function useTaskActions() {
   // Returning the promise keeps a mutation pending until the lists are fresh, so the optimistic
   // state below never flickers back.
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.task.pathKey() });
-  const complete = useMutation(trpc.task.complete.mutationOptions({ onSuccess: refresh }));
+  const complete = useMutation(
+    trpc.task.complete.mutationOptions({
+      onSuccess: (result, input) => {
+        rememberCompletion(input.id, result);
+        return Promise.all([refresh(), queryClient.invalidateQueries({ queryKey: trpc.rewards.pathKey() })]);
+      },
+    }),
+  );
   const reopen = useMutation(trpc.task.update.mutationOptions({ onSuccess: refresh }));
-  const breakdown = useMutation(trpc.task.breakdown.mutationOptions({ onSuccess: refresh }));
   const remove = useMutation(trpc.task.delete.mutationOptions({ onSuccess: refresh }));
-  return { complete, reopen, breakdown, remove };
+  return { complete, reopen, remove };
 }
 
 type Actions = ReturnType<typeof useTaskActions>;
@@ -71,13 +80,13 @@ function StepList({ steps }: { steps: TaskNode["steps"] }) {
 }
 
 function Step({ step }: { step: TaskNode }) {
-  const { complete, reopen, breakdown } = useTaskActions();
+  const { complete, reopen } = useTaskActions();
   const [wanted, toggle] = useOptimisticDone(step, complete, reopen);
   const busy = complete.isPending || reopen.isPending;
   const done = wanted ?? step.status === "done";
   return (
     <li className="flex flex-col gap-1" data-testid="step-item" data-title={step.title}>
-      <div className="flex items-start gap-2">
+      <div className="flex flex-wrap items-start gap-2">
         <Check
           done={done}
           title={step.title}
@@ -87,20 +96,9 @@ function Step({ step }: { step: TaskNode }) {
         />
         <span className={`flex-1 ${done ? "text-[var(--muted)] line-through" : ""}`}>{step.title}</span>
         {step.estimateMinutes ? <span className="text-xs text-[var(--muted)]">{step.estimateMinutes} min</span> : null}
-        {!done && step.depth < 6 ? (
-          <Button
-            variant="quiet"
-            className="min-h-8 px-2 py-1 text-xs"
-            disabled={breakdown.isPending}
-            onClick={() => breakdown.mutate({ id: step.id, spiciness: 4 })}
-            aria-label={`Break “${step.title}” into smaller steps`}
-            data-testid="step-breakdown"
-          >
-            {breakdown.isPending ? "Splitting…" : "Smaller"}
-          </Button>
-        ) : null}
+        {!done && step.depth < 6 ? <StepBreakdown stepId={step.id} userId={step.userId} title={step.title} /> : null}
       </div>
-      <ErrorNote error={complete.error ?? reopen.error ?? breakdown.error} />
+      <ErrorNote error={complete.error ?? reopen.error} />
       <StepList steps={step.steps} />
     </li>
   );
@@ -109,9 +107,8 @@ function Step({ step }: { step: TaskNode }) {
 export function TaskItem({ task }: { task: ListedTask }) {
   const trpc = useTRPC();
   const [expanded, setExpanded] = useState(false);
-  const [spiciness, setSpiciness] = useState(3);
   const [confirming, setConfirming] = useState(false);
-  const { complete, reopen, breakdown, remove } = useTaskActions();
+  const { complete, reopen, remove } = useTaskActions();
   const detail = useQuery({ ...trpc.task.get.queryOptions({ id: task.id }), enabled: expanded });
   const [wanted, toggle] = useOptimisticDone(task, complete, reopen);
   const busy = complete.isPending || reopen.isPending;
@@ -155,44 +152,12 @@ export function TaskItem({ task }: { task: ListedTask }) {
         <div id={`steps-${task.id}`} className="mt-3 flex flex-col gap-3">
           {detail.isPending ? <p className="text-sm text-[var(--muted)]">Loading steps…</p> : null}
           <ErrorNote error={detail.error} retry={() => void detail.refetch()} />
+          {!done ? <BreakdownPanel taskId={task.id} userId={task.userId} hasSteps={Boolean(detail.data?.steps.length)} /> : null}
           {detail.data ? <StepList steps={detail.data.steps} /> : null}
-          {detail.data && detail.data.steps.length === 0 && !breakdown.isPending ? (
+          {detail.data && detail.data.steps.length === 0 ? (
             <p className="text-sm text-[var(--muted)]">No steps yet. Let the coach split it into tiny ones.</p>
           ) : null}
-          {breakdown.data ? (
-            <p className="text-sm text-[var(--muted)]" data-testid="breakdown-tip">
-              Start here: {breakdown.data.firstTinyStep}
-              {breakdown.data.coach.provider === "offline" ? " · offline coach" : ""}
-            </p>
-          ) : null}
-          {!done ? (
-            <div className="flex flex-wrap items-center gap-2">
-              <label className="flex items-center gap-2 text-sm">
-                How small?
-                <select
-                  value={spiciness}
-                  onChange={(e) => setSpiciness(Number(e.target.value))}
-                  className="rounded-md border border-[var(--line)] bg-[var(--panel)] px-2 py-1"
-                  data-testid="spiciness"
-                >
-                  <option value={1}>1 · a few big steps</option>
-                  <option value={2}>2</option>
-                  <option value={3}>3 · balanced</option>
-                  <option value={4}>4</option>
-                  <option value={5}>5 · tiny steps</option>
-                </select>
-              </label>
-              <Button
-                onClick={() => breakdown.mutate({ id: task.id, spiciness })}
-                disabled={breakdown.isPending}
-                aria-busy={breakdown.isPending}
-                data-testid="task-breakdown"
-              >
-                {breakdown.isPending ? "Breaking it down…" : detail.data?.steps.length ? "Break it down again" : "Break it down"}
-              </Button>
-            </div>
-          ) : null}
-          <ErrorNote error={breakdown.error} />
+          {!done ? <AnalyseButton taskId={task.id} /> : null}
           <div className="flex justify-end">
             {confirming ? (
               <span className="flex items-center gap-2 text-sm" role="group" aria-label="Confirm delete">
@@ -214,6 +179,7 @@ export function TaskItem({ task }: { task: ListedTask }) {
         </div>
       ) : null}
       <ErrorNote error={complete.error ?? reopen.error} />
+      <CompletionFeedback task={task} />
     </li>
   );
 }

@@ -1,6 +1,9 @@
 "use client";
-// The Today screen: greeting, quick add, open tasks and what's done.
+// The Today screen: greeting, quick add, the brain dump, the check-in, the day plan, open tasks and what's done.
 import { useQuery } from "@tanstack/react-query";
+import { CapturePanel } from "../capture/capture-panel";
+import { CheckIn } from "../checkin/check-in";
+import { DayPlan } from "../plan/day-plan";
 import { useTRPC } from "../trpc/client";
 import { Button } from "../ui/button";
 import { ErrorNote } from "../ui/error-note";
@@ -53,6 +56,12 @@ export function Today({
       </header>
 
       <QuickAdd />
+
+      <CapturePanel />
+
+      <CheckIn />
+
+      <DayPlan />
 
       <section aria-labelledby="open-heading" className="flex flex-col gap-2">
         <h2 id="open-heading" className="text-lg font-semibold">

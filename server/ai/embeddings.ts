@@ -87,6 +87,27 @@ export function currentEmbeddingModelId(): string {
   return embeddingModel().modelId;
 }
 
+export interface EmbedderInfo {
+  modelId: string;
+  dimensions: number;
+  /** "hash": the local hashing embedder; otherwise the provider of a remote model. */
+  provider: "hash" | "openai" | "test";
+  /** Local embedders are cheap enough to run inside the user's request; remote ones run in a job. */
+  local: boolean;
+}
+
+/** Which embedder is in use, for the memory page and for deciding where embedding happens. */
+export function describeEmbedder(): EmbedderInfo {
+  const choice = embeddingModel();
+  if (choice.kind === "hash") return { modelId: choice.modelId, dimensions: EMBEDDING_DIMENSIONS, provider: "hash", local: true };
+  return {
+    modelId: choice.modelId,
+    dimensions: EMBEDDING_DIMENSIONS,
+    provider: choice.provider === "test" ? "test" : "openai",
+    local: false,
+  };
+}
+
 /** pgvector's text form, for `${toVectorLiteral(v)}::vector` in SQL. */
 export function toVectorLiteral(v: number[]): string {
   return `[${v.map((x) => (Number.isFinite(x) ? x : 0)).join(",")}]`;

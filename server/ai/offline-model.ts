@@ -12,11 +12,19 @@ import type {
 } from "@ai-sdk/provider";
 import { type AnalysisInput, offlineAnalysis } from "./offline/analysis";
 import { type BreakdownInput, offlineBreakdown } from "./offline/breakdown";
+import { type CaptureInput, offlineCapture } from "./offline/capture";
+import { type MotivationInput, offlineMotivation } from "./offline/motivation";
+import { offlineProof, type ProofInput } from "./offline/proof";
 
 export const OFFLINE_PROVIDER = "focusforge.offline";
 export const OFFLINE_MODEL_ID = "offline-coach-1";
 
-export type OfflineRequest = { chain: "breakdown"; input: BreakdownInput } | { chain: "analysis"; input: AnalysisInput };
+export type OfflineRequest =
+  | { chain: "breakdown"; input: BreakdownInput }
+  | { chain: "analysis"; input: AnalysisInput }
+  | { chain: "capture"; input: CaptureInput }
+  | { chain: "proof"; input: ProofInput }
+  | { chain: "motivation"; input: MotivationInput };
 
 /** providerOptions for a chain call: real models ignore it, the offline coach acts on it. */
 export function offlineRequest(request: OfflineRequest): Record<string, JSONObject> {
@@ -30,6 +38,12 @@ function answer(options: LanguageModelV3CallOptions): unknown {
       return offlineBreakdown(request.input);
     case "analysis":
       return offlineAnalysis(request.input);
+    case "capture":
+      return offlineCapture(request.input);
+    case "proof":
+      return offlineProof(request.input);
+    case "motivation":
+      return offlineMotivation(request.input);
     default:
       throw new Error("The offline coach can only answer FocusForge's own chains.");
   }

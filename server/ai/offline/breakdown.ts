@@ -2,6 +2,8 @@
 import { actionFor, generic, microGeneric } from "./actions";
 import { classify, type Kind, VERB_KIND } from "./classify";
 import { buildCtx, type Ctx, definite, f, type Fine } from "./context";
+import { applyMemory, type BreakdownMemory, dropUnwanted, memoryNote } from "./personal";
+import { condense, MAX_TITLE, shape, type Spiciness, STEP_TARGET } from "./shape";
 import { KIND_TEMPLATES } from "./templates";
 import {
   capitalise,
@@ -18,7 +20,8 @@ import {
   WEAK_VERBS,
 } from "./text";
 
-export type Spiciness = 1 | 2 | 3 | 4 | 5;
+export type { Spiciness };
+export { STEP_TARGET };
 
 export interface BreakdownInput {
   title: string;
@@ -26,6 +29,8 @@ export interface BreakdownInput {
   spiciness: Spiciness;
   /** Ancestors when breaking down a step, nearest last. */
   parentTitles?: string[];
+  /** The user's past breakdowns of similar tasks and their edits of those steps (server/chains/breakdown.ts). */
+  memory?: BreakdownMemory;
 }
 
 export interface BreakdownStep {
@@ -41,10 +46,6 @@ export interface BreakdownResult {
   tip: string;
 }
 
-/** How many steps each spiciness aims for (spiciness 5 takes every fine step, up to 12). */
-export const STEP_TARGET: Record<Spiciness, number> = { 1: 4, 2: 5, 3: 6, 4: 8, 5: 12 };
-
-const MAX_TITLE = 200;
 
 interface Chosen {
   kind: string;
@@ -152,6 +153,16 @@ function enumeration(clean: string): string[] | null {
   return items.map((item) => `${verb} ${item}`);
 }
 
+/** The step that does a clause's job: its own verb ("Call mum …"), else the first essential step naming it, else the first. */
+function coreStepOf(clause: string, steps: Fine[]): number {
+  const verb = parseTitle(clause).verb;
+  const byVerb = verb ? steps.findIndex((s) => s.title.toLowerCase().startsWith(`${verb} `)) : -1;
+  if (byVerb >= 0) return byVerb;
+  const keys = keyWords(clause);
+  const naming = steps.findIndex((s) => s.priority <= 1 && keys.some((w) => mentions(s.title, w)));
+  return naming >= 0 ? naming : 0;
+}
+
 function compound(clauses: string[], parents: string[], stepMode: boolean, title: string, notes: string | null): Chosen {
   const parts = clauses.map((clause) => choose(clause, null, parents, stepMode));
   const budget = Math.max(2, Math.floor(11 / parts.length));
@@ -161,18 +172,19 @@ function compound(clauses: string[], parents: string[], stepMode: boolean, title
     const starter = `Write the ${clauses.length} jobs on a sticky note: ${list}`;
     if (starter.length <= MAX_TITLE) fine.push(f(starter, 2, 1));
   }
-  for (const part of parts) {
-    const chosen = new Set<number>([0]);
+  parts.forEach((part, n) => {
+    const core = coreStepOf(clauses[n] ?? "", part.fine);
+    const chosen = new Set<number>([0, core]);
     const ranked = part.fine.map((s, i) => ({ s, i })).slice(1).sort((a, b) => a.s.priority - b.s.priority || a.i - b.i);
     for (const { i } of ranked) {
       if (chosen.size >= budget) break;
       chosen.add(i);
     }
     part.fine.forEach((s, i) => {
-      // Each part's own first step stays visible when spiciness merges steps, so no part goes missing.
-      if (chosen.has(i)) fine.push(fine.length === 0 ? s : { ...s, priority: i === 0 ? 0 : (Math.min(s.priority, 2) as Fine["priority"]) });
+      // Each part's core step stays visible when spiciness condenses steps, so no part goes missing.
+      if (chosen.has(i)) fine.push(fine.length === 0 ? s : { ...s, priority: i === core ? 0 : (Math.min(s.priority, 2) as Fine["priority"]) });
     });
-  }
+  });
   const kinds = [...new Set(parts.map((p) => p.kind))];
   const ctx = buildCtx(title, notes, classify(title, notes), parents, stepMode);
   return { kind: kinds.length === 1 ? (kinds[0] ?? "compound") : "compound", fine, ctx };
@@ -289,108 +301,25 @@ function ensureCoverage(fine: Fine[], ctx: Ctx, isCompound: boolean): Fine[] {
   return out;
 }
 
-function pad(fine: Fine[], ctx: Ctx, min: number): Fine[] {
+/** A step that repeats the task's own title word for word ("Throw the rubbish…" under itself) says which part it is. */
+function notItself(step: Fine, title: string): Fine {
+  if (norm(step.title) !== norm(toSecondPerson(cleanText(title)))) return step;
+  const renamed = `Do the main part: ${decapitalise(step.title)}`;
+  return renamed.length <= MAX_TITLE ? { ...step, title: renamed } : step;
+}
+
+function pad(fine: Fine[], ctx: Ctx, min: number, unwanted: (title: string) => boolean): Fine[] {
   if (fine.length >= min) return fine;
   const out = [...fine];
   const extra = generic(ctx) ?? [];
   const seen = new Set(out.map((s) => norm(s.title)));
   for (const s of extra.slice(1)) {
     if (out.length >= min) break;
-    if (seen.has(norm(s.title))) continue;
+    if (seen.has(norm(s.title)) || unwanted(s.title)) continue;
     out.splice(Math.max(out.length - 1, 1), 0, { ...s, priority: 3 });
     seen.add(norm(s.title));
   }
   return out;
-}
-
-// ───────────────────────────── spiciness shaping ─────────────────────────────
-
-function joinTitles(titles: string[]): string {
-  const parts = titles.map((t, i) => (i === 0 ? t : decapitalise(t)));
-  if (parts.length === 1) return parts[0] ?? "";
-  const last = parts[parts.length - 1] ?? "";
-  return `${parts.slice(0, -1).join(", ")}, then ${last}`;
-}
-
-/**
- * Splits steps into `groups` consecutive runs so the longest run (in minutes, plus a little per step so runs
- * don't swallow many tiny steps) is as short as possible. Small inputs, so a plain DP is fine.
- */
-function partition(items: Fine[], groups: number): Fine[][] {
-  const n = items.length;
-  const k = Math.max(1, Math.min(groups, n));
-  const weight = (i: number, j: number) => {
-    let total = 0;
-    for (let x = i; x < j; x++) total += (items[x]?.minutes ?? 0) + 3;
-    return total;
-  };
-  // best[g][i]: minimal max-weight splitting the first i items into g runs; cut[g][i]: where the last run starts.
-  const best: number[][] = Array.from({ length: k + 1 }, () => new Array<number>(n + 1).fill(Number.POSITIVE_INFINITY));
-  const cut: number[][] = Array.from({ length: k + 1 }, () => new Array<number>(n + 1).fill(0));
-  const row0 = best[0];
-  if (row0) row0[0] = 0;
-  for (let g = 1; g <= k; g++) {
-    const row = best[g] ?? [];
-    const prev = best[g - 1] ?? [];
-    const cutRow = cut[g] ?? [];
-    for (let i = g; i <= n; i++) {
-      for (let j = g - 1; j < i; j++) {
-        const cost = Math.max(prev[j] ?? Number.POSITIVE_INFINITY, weight(j, i));
-        if (cost < (row[i] ?? Number.POSITIVE_INFINITY)) {
-          row[i] = cost;
-          cutRow[i] = j;
-        }
-      }
-    }
-  }
-  const runs: Fine[][] = [];
-  let end = n;
-  for (let g = k; g >= 1; g--) {
-    const start = cut[g]?.[end] ?? 0;
-    runs.unshift(items.slice(start, end));
-    end = start;
-  }
-  return runs;
-}
-
-/** Merges consecutive fine steps into count groups; each group shows its most important 1–3 actions. */
-function mergeInto(rest: Fine[], groups: number): Fine[] {
-  const out: Fine[] = [];
-  for (const group of partition(rest, groups)) {
-    if (group.length === 0) continue;
-    const ranked = group.map((s, i) => ({ s, i })).sort((a, b) => a.s.priority - b.s.priority || a.i - b.i);
-    const chosen: { s: Fine; i: number }[] = [];
-    for (const item of ranked) {
-      if (chosen.length >= 3) break;
-      const candidate = [...chosen, item].sort((a, b) => a.i - b.i);
-      const title = joinTitles(candidate.map((c) => c.s.title));
-      if (chosen.length === 0 || title.length <= 150 || (item.s.priority === 0 && title.length <= MAX_TITLE)) chosen.push(item);
-    }
-    chosen.sort((a, b) => a.i - b.i);
-    const minutes = group.reduce((sum, s) => sum + s.minutes, 0);
-    out.push({ title: joinTitles(chosen.map((c) => c.s.title)), minutes, priority: Math.min(...chosen.map((c) => c.s.priority)) as Fine["priority"] });
-  }
-  return out;
-}
-
-function shape(fine: Fine[], spiciness: Spiciness): BreakdownStep[] {
-  const [starter, ...rest] = fine;
-  if (!starter) return [];
-  const target = STEP_TARGET[spiciness];
-  const groups = Math.min(target - 1, rest.length);
-  const body = rest.length > groups ? mergeInto(rest, groups) : rest;
-  const tiny = spiciness === 5;
-  const clampMinutes = (m: number, first: boolean) => {
-    const lo = tiny ? 2 : 1;
-    const hi = first ? 5 : tiny ? 10 : 25;
-    return Math.min(hi, Math.max(lo, Math.round(m)));
-  };
-  return [starter, ...body].map((s, i) => ({ title: finishTitle(s.title), estimateMinutes: clampMinutes(s.minutes, i === 0) }));
-}
-
-function finishTitle(title: string): string {
-  const t = capitalise(title.replace(/\s+/g, " ").replace(/\s+([,.;:])/g, "$1").replace(/[.]+$/, "").trim());
-  return t.length <= MAX_TITLE ? t : clip(t, MAX_TITLE);
 }
 
 // ───────────────────────────── tips ─────────────────────────────
@@ -464,8 +393,9 @@ export function offlineBreakdown(input: BreakdownInput): BreakdownResult {
   const chosen = clauses.length >= 2 ? compound(clauses, parents, stepMode, rawTitle, rawNotes) : choose(rawTitle, rawNotes, parents, stepMode);
   let fine = applyNotes(chosen.fine, chosen.ctx, rawNotes);
   fine = ensureCoverage(fine, chosen.ctx, clauses.length >= 2);
-  fine = dedupe(fine);
-  fine = pad(fine, chosen.ctx, 8);
+  const applied = applyMemory(fine, rawTitle, input.memory);
+  fine = dedupe(applied.fine).map((s) => notItself(s, rawTitle));
+  fine = pad(fine, chosen.ctx, 8, applied.unwanted);
   // Keep at most 12 fine steps when there are extras: drop optional ones from the end first.
   while (fine.length > 12) {
     let idx = -1;
@@ -478,12 +408,15 @@ export function offlineBreakdown(input: BreakdownInput): BreakdownResult {
     if (idx < 0) break;
     fine.splice(idx, 1);
   }
-  const steps = shape(fine.length > 12 ? [fine[0] as Fine, ...mergeInto(fine.slice(1), 11)] : fine, spiciness);
+  // What the user wrote (title first, then a few words of their notes) should survive shaping.
+  const keys = [...keyWords(rawTitle), ...keyWords(rawNotes).slice(0, 4)];
+  const shaped = shape(fine.length > 12 ? [fine[0] as Fine, ...condense(fine.slice(1), 11, keys)] : fine, spiciness, keys);
+  const steps = dropUnwanted(shaped, applied);
   const first = steps[0]?.title ?? "Write down the first thing to do";
   return {
     kind: chosen.kind,
     steps,
     firstTinyStep: first,
-    tip: tipFor(chosen.kind, rawTitle, chosen.ctx.notes),
+    tip: clip([memoryNote(applied), tipFor(chosen.kind, rawTitle, chosen.ctx.notes)].filter(Boolean).join(" "), 300),
   };
 }

@@ -25,7 +25,8 @@ describe("what task actions remember", () => {
     expect(items.map((m) => [m.kind, m.content])).toEqual(
       expect.arrayContaining([
         ["task.created", 'Added the task "Renew the passport".'],
-        ["task.completed", 'Completed "Renew the passport".'],
+        // The coach sized the task up when it was created, so the completion mentions its estimate.
+        ["task.completed", expect.stringMatching(/^Completed "Renew the passport" \(estimated \d+ min\)\.$/)],
         ["task.created", 'Added the task "Clean the garage".'],
         ["task.deleted", 'Deleted the task "Clean the garage".'],
       ]),
@@ -44,6 +45,70 @@ describe("what task actions remember", () => {
     expect(items).toHaveLength(1);
     expect(items[0]?.content).toContain('Broke "Plan the birthday party" into');
     expect(items[0]?.data).toMatchObject({ taskId: task.id, steps: result.task.steps.map((s) => s.title) });
+  });
+});
+
+describe("what editing the coach's steps remembers", () => {
+  it("a renamed or re-estimated step is task.steps_edited with before and after; a removed one has after null", async () => {
+    const user = await makeUser(t.db);
+    const api = callerFor(t.db, user);
+    const task = await api.task.create({ title: "Plan the birthday party" });
+    const { task: tree } = await api.task.breakdown({ id: task.id, spiciness: 3 });
+    const [first, second, third] = tree.steps;
+    if (!first || !second || !third) throw new Error("the offline coach made fewer than 3 steps");
+
+    await api.task.update({ id: first.id, title: "Pick a date with Sam" });
+    await api.task.update({ id: second.id, estimateMinutes: (second.estimateMinutes ?? 0) + 20 });
+    // Not edits of what the coach proposed: ticking a step, saving the same title, renaming the task itself.
+    await api.task.update({ id: second.id, status: "done" });
+    await api.task.update({ id: third.id, title: third.title });
+    await api.task.delete({ id: third.id });
+    await api.task.update({ id: task.id, title: "Plan Sam's birthday party" });
+
+    const { items } = await api.memory.list({ kind: "task.steps_edited" });
+    const base = { parentId: task.id, parentTitle: "Plan the birthday party" };
+    expect(items.map((m) => m.data)).toEqual([
+      { ...base, taskId: third.id, before: { title: third.title, estimateMinutes: third.estimateMinutes }, after: null },
+      {
+        ...base,
+        taskId: second.id,
+        before: { title: second.title, estimateMinutes: second.estimateMinutes },
+        after: { title: second.title, estimateMinutes: (second.estimateMinutes ?? 0) + 20 },
+      },
+      {
+        ...base,
+        taskId: first.id,
+        before: { title: first.title, estimateMinutes: first.estimateMinutes },
+        after: { title: "Pick a date with Sam", estimateMinutes: first.estimateMinutes },
+      },
+    ]);
+    expect(items[2]?.content).toBe(`Renamed the step "${first.title}" to "Pick a date with Sam" in "Plan the birthday party".`);
+    // A removed step is an edit of the breakdown, not a deleted task.
+    expect((await api.memory.list({ kind: "task.deleted" })).items).toEqual([]);
+  });
+});
+
+describe("memory.status", () => {
+  it("names the embedder and counts only the user's own live memories", async () => {
+    const user = await makeUser(t.db);
+    const other = await makeUser(t.db);
+    await remember(t.db, { userId: user.id, tier: "long_term", kind: "task.created", content: "Added a task" });
+    await remember(t.db, { userId: user.id, tier: "short_term", kind: "note", content: "Just now" });
+    await remember(t.db, { userId: other.id, tier: "working", kind: "mood", content: "Someone else's mood" });
+    const status = await callerFor(t.db, user).memory.status();
+    expect(status).toEqual({
+      modelId: "hash-384-v1",
+      dimensions: 384,
+      provider: "hash",
+      local: true,
+      pending: 0,
+      tiers: { short_term: 1, working: 0, long_term: 1 },
+      kinds: [
+        { kind: "note", count: 1 },
+        { kind: "task.created", count: 1 },
+      ],
+    });
+    expect((await rejects(callerFor(t.db, null).memory.status())).code).toBe("UNAUTHORIZED");
   });
 });
 

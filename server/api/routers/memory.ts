@@ -1,7 +1,7 @@
-// memory.*: thin — validate, then read or forget the signed-in user's memories.
+// memory.*: thin — validate, then read or forget the signed-in user's memories, or say how they are stored.
 import "server-only";
 import { z } from "zod";
-import { forget, forgetAll, MAX_SEARCH_K, memoryTiers, recall, search } from "../../memory";
+import { forget, forgetAll, MAX_SEARCH_K, memoryStatus, memoryTiers, recall, search } from "../../memory";
 import { createTRPCRouter, protectedProcedure } from "../trpc";
 
 export const listMemoriesInput = z
@@ -40,4 +40,6 @@ export const memoryRouter = createTRPCRouter({
     .query(({ ctx, input }) => search(ctx.db, { userId: ctx.user.id, query: input.query, k: input.k })),
   forget: protectedProcedure.input(memoryIdInput).mutation(({ ctx, input }) => forget(ctx.db, { userId: ctx.user.id, id: input.id })),
   forgetAll: protectedProcedure.mutation(({ ctx }) => forgetAll(ctx.db, { userId: ctx.user.id })),
+  /** Which embedder is in use, how many memories wait for a vector, and counts per tier and kind. */
+  status: protectedProcedure.query(({ ctx }) => memoryStatus(ctx.db, { userId: ctx.user.id })),
 });

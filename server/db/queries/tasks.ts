@@ -102,6 +102,8 @@ export interface NewTaskFields {
   estimateMinutes?: number | null;
   estimateSource?: string | null;
   dueAt?: Date | null;
+  /** Life area (work, health, …); null when unknown. */
+  area?: string | null;
 }
 
 /** Inserts a task (or a step under `parent`, which the caller has already loaded for this user). */
@@ -124,6 +126,7 @@ export async function insertTask(
       estimateMinutes: args.fields.estimateMinutes ?? null,
       estimateSource: args.fields.estimateMinutes != null ? (args.fields.estimateSource ?? "user") : null,
       dueAt: args.fields.dueAt ?? null,
+      area: args.fields.area ?? null,
     })
     .returning();
   if (!row) throw new Error("insert returned no row");

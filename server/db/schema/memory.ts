@@ -33,6 +33,9 @@ export const memories = pgTable(
     index("memories_user_tier_created_idx").on(t.userId, t.tier, t.createdAt),
     // cleanup: expired rows, oldest first, in batches.
     index("memories_expires_idx").on(t.expiresAt).where(sql`${t.expiresAt} is not null`),
+    // Rows waiting for a vector (model null) or holding another model's: found per user by search's
+    // catch-up and across users by the re-embed check at start-up, without scanning the table.
+    index("memories_embedding_model_user_idx").on(t.embeddingModel, t.userId),
     // Exact per-user search uses the covering index memories_user_cover_idx, (user_id) INCLUDE
     // (id, embedding), made in a custom migration because drizzle-kit cannot express INCLUDE.
     // Deliberately no HNSW index: see server/memory/index.ts.

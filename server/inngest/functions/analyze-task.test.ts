@@ -51,15 +51,18 @@ describe("analyze-task", () => {
     expect((result as { estimateMinutes: number }).estimateMinutes).toBeGreaterThan(0);
   });
 
-  it("the embedded runner estimates a task created through the API", async () => {
+  // task.create sizes a task up itself; captured tasks saved without an estimate get one from this job.
+  it("the embedded runner estimates a captured task that was saved without an estimate", async () => {
     const off = registerEmbeddedFunctions(async () => t.db);
     try {
       const user = await makeUser(t.db);
-      const task = await callerFor(t.db, user).task.create({ title: "Declutter the wardrobe" });
-      expect(task.estimateMinutes).toBeNull();
+      const { tasks } = await callerFor(t.db, user).task.captureConfirm({ tasks: [{ title: "Declutter the wardrobe" }] });
+      const task = tasks[0];
+      expect(task?.estimateMinutes).toBeNull();
       await drainEmbedded();
-      const row = await findTask(t.db, { userId: user.id, id: task.id });
+      const row = await findTask(t.db, { userId: user.id, id: task?.id ?? "" });
       expect(row?.estimateMinutes).toBeGreaterThan(0);
+      expect(row?.estimateSource).toBe("coach:offline");
     } finally {
       off();
     }

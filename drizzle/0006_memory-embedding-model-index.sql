@@ -1,0 +1,1 @@
+CREATE INDEX "memories_embedding_model_user_idx" ON "memories" USING btree ("embedding_model","user_id");
