@@ -31,6 +31,8 @@ export const env = createEnv({
     /** auto: OpenAI when a key or base URL is set, else offline. offline: never call a model. */
     AI_PROVIDER: z.enum(["auto", "openai", "offline"]).default("auto"),
     AI_TIMEOUT_MS: z.coerce.number().int().min(1000).max(300000).default(30000),
+    /** Whether AI_MODEL can look at images (photo proofs): auto = OpenAI's own vision models only. */
+    AI_VISION: z.enum(["auto", "on", "off"]).default("auto"),
     /** Model tokens (input + output) a user may spend per local day; then the offline coach answers. 0 = no model calls. */
     AI_DAILY_TOKEN_BUDGET: z.coerce.number().int().min(0).default(200000),
     /** How long a chain's answer is reused for the same user and input (seconds; default 30 minutes). */

@@ -13,30 +13,38 @@ export interface ModelChoice {
   model: LanguageModelV3;
   provider: ProviderName;
   modelId: string;
+  /** Whether the model can look at images (then a photo proof is shown to it, not just its caption). */
+  seesImages: boolean;
 }
 
-let testModel: LanguageModelV3 | undefined;
+let testModel: { model: LanguageModelV3; seesImages: boolean } | undefined;
 
 /** Replace the configured model in tests (MockLanguageModelV3); pass undefined to restore. */
-export function useModelForTests(model: LanguageModelV3 | undefined): void {
+export function useModelForTests(model: LanguageModelV3 | undefined, options: { seesImages?: boolean } = {}): void {
   if (env.NODE_ENV !== "test") throw new Error("useModelForTests is only available when NODE_ENV=test");
-  testModel = model;
+  testModel = model ? { model, seesImages: options.seesImages ?? false } : undefined;
+}
+
+/** OpenAI's own multimodal chat models; an OpenAI-compatible server's model is not assumed to see. */
+function modelSeesImages(): boolean {
+  if (env.AI_VISION !== "auto") return env.AI_VISION === "on";
+  return !env.OPENAI_BASE_URL && /^(gpt-4o|gpt-4\.1|gpt-5|o[134])/.test(env.AI_MODEL);
 }
 
 let openai: ReturnType<typeof createOpenAI> | undefined;
 
 export function offlineModel(): ModelChoice {
-  return { model: createOfflineModel(), provider: "offline", modelId: OFFLINE_MODEL_ID };
+  return { model: createOfflineModel(), provider: "offline", modelId: OFFLINE_MODEL_ID, seesImages: false };
 }
 
 /** The model for the coach's chains (structured output). */
 export function chainModel(): ModelChoice {
-  if (testModel) return { model: testModel, provider: "test", modelId: testModel.modelId };
+  if (testModel) return { model: testModel.model, provider: "test", modelId: testModel.model.modelId, seesImages: testModel.seesImages };
   if (modes.ai === "offline") return offlineModel();
   openai ??= createOpenAI({ apiKey: env.OPENAI_API_KEY ?? "not-needed", baseURL: env.OPENAI_BASE_URL });
   // A custom base URL speaks Chat Completions, which every compatible server implements.
   const model = env.OPENAI_BASE_URL ? openai.chat(env.AI_MODEL) : openai(env.AI_MODEL);
-  return { model, provider: "openai", modelId: env.AI_MODEL };
+  return { model, provider: "openai", modelId: env.AI_MODEL, seesImages: modelSeesImages() };
 }
 
 /** The deterministic offline embedder (server/ai/embeddings.ts); bump the version if its features change. */

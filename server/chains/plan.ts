@@ -27,7 +27,8 @@ function breakerKey(choice: ModelChoice): string | object {
 }
 
 function cacheEnabled(args: ChainArgs<unknown>): boolean {
-  return args.cache !== false && env.AI_CACHE_TTL_SECONDS > 0;
+  // Images are never cached: the key would have to hash megabytes, and photo proofs are one-offs.
+  return args.cache !== false && !args.images?.length && env.AI_CACHE_TTL_SECONDS > 0;
 }
 
 export async function plan<T>(args: ChainArgs<T>, started: number): Promise<Plan<T>> {

@@ -16,7 +16,16 @@
 //   model's words, so a later failure ends the stream with an error (and counts for the breaker).
 // - The caller aborting (the user pressed Stop) is not a provider failure: no fallback, no breaker count.
 import "server-only";
-import { type DeepPartial, generateText, Output, streamText, type TextStreamPart, type ToolSet } from "ai";
+import {
+  type DeepPartial,
+  generateText,
+  type ModelMessage,
+  Output,
+  streamText,
+  type TextStreamPart,
+  type ToolSet,
+  type UserContent,
+} from "ai";
 import type { z } from "zod";
 import { offlineRequest, type OfflineRequest } from "../ai/offline-model";
 import { type ModelChoice, offlineModel, type ProviderName } from "../ai/providers";
@@ -54,6 +63,8 @@ export interface ChainMeta {
   cacheHit: boolean;
   /** Model tokens this call spent, when known. */
   usage?: { inputTokens: number; outputTokens: number };
+  /** True when `images` were shown to the model that answered. */
+  sawImages?: boolean;
 }
 
 /** Who a chain runs for: the cache, usage records and token budget are per user. */
@@ -73,6 +84,8 @@ export interface ChainArgs<T> {
   schema: z.ZodType<T>;
   system: string;
   prompt: string;
+  /** Images (data: URLs) shown to the model with the prompt when it can see images; never cached. */
+  images?: { dataUrl: string; mediaType: string }[];
   offline: OfflineRequest;
   abortSignal?: AbortSignal;
   /** Use the result cache (default true). */
@@ -96,12 +109,26 @@ export interface StreamedChain<T> {
 // ----------------------------------------------------------------------------------------------
 // runChain: the whole answer at once
 
+/** The prompt as text, or as one user message with image parts when the model can see them. */
+function input(args: ChainArgs<unknown>, choice: ModelChoice): { prompt: string } | { messages: ModelMessage[] } {
+  if (!args.images?.length || !choice.seesImages) return { prompt: args.prompt };
+  const content: UserContent = [
+    { type: "text", text: args.prompt },
+    ...args.images.map((image) => ({ type: "image" as const, image: image.dataUrl, mediaType: image.mediaType })),
+  ];
+  return { messages: [{ role: "user", content }] };
+}
+
+function sawImages(args: ChainArgs<unknown>, choice: ModelChoice): boolean {
+  return Boolean(args.images?.length) && choice.seesImages;
+}
+
 async function generate<T>(args: ChainArgs<T>, choice: ModelChoice, signal: AbortSignal) {
   const call = generateText({
     model: choice.model,
     output: Output.object({ schema: args.schema }),
     system: args.system,
-    prompt: args.prompt,
+    ...input(args, choice),
     providerOptions: offlineRequest(args.offline),
     maxRetries: 1,
     abortSignal: signal,
@@ -136,7 +163,7 @@ export async function runChain<T>(args: ChainArgs<T>): Promise<ChainResult<T>> {
     try {
       const { output, usage } = await generate(args, choice, combined(timeout, args.abortSignal));
       breaker.recordSuccess();
-      const meta = modelMeta(choice, started, usage);
+      const meta: ChainMeta = { ...modelMeta(choice, started, usage), ...(sawImages(args, choice) ? { sawImages: true } : {}) };
       await saveToCache(args, decided.key, output, meta);
       await recordUsage(args.ctx.db, usageRow(args, meta));
       return { output, meta };
@@ -188,7 +215,7 @@ function startStream<T>(args: ChainArgs<T>, choice: ModelChoice, signal: AbortSi
     model: choice.model,
     output: Output.object({ schema: args.schema }),
     system: args.system,
-    prompt: args.prompt,
+    ...input(args, choice),
     providerOptions: offlineRequest(args.offline),
     maxRetries: 1,
     abortSignal: signal,
@@ -326,7 +353,7 @@ export async function streamChain<T>(args: ChainArgs<T>): Promise<StreamedChain<
     const stream = startStream(args, choice, signal);
     try {
       const opened = await firstChunk(stream, signal);
-      const meta = modelMeta(choice, started);
+      const meta: ChainMeta = { ...modelMeta(choice, started), ...(sawImages(args, choice) ? { sawImages: true } : {}) };
       return track(args, stream, opened, meta, { started, signal, breaker, timeout, cacheKey: decided.key });
     } catch (error) {
       if (callerAborted(args)) {
