@@ -3,6 +3,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
+import { offsetMinutes } from "../server/time";
 
 const localDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, "a local date-time like 2026-11-23T09:00:00");
 const dueValue = z.string().regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2})?$/, "YYYY-MM-DD or YYYY-MM-DDTHH:mm");
@@ -71,23 +72,6 @@ export async function loadCases<K extends EvalChain>(folder: string, chain: K): 
     cases.push({ where, value: parsed.data as z.infer<(typeof caseSchemas)[K]> });
   });
   return cases;
-}
-
-/** Minutes to add to UTC to get wall-clock time in `timeZone` at `at`. */
-function offsetMinutes(at: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-  }).formatToParts(new Date(at));
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const wall = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
-  return Math.round((wall - Math.floor(at / 1000) * 1000) / 60_000);
 }
 
 /** The instant at which the wall clock in `timeZone` shows `local` ("2026-11-23T09:00:00"). */

@@ -11,42 +11,12 @@ import { and, eq, gte, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { aiUsage, users } from "../db/schema";
 import { env } from "../env";
-
-/** Minutes to add to UTC to get local time in `timeZone` at `at`. */
-function offsetMinutes(at: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-  }).formatToParts(at);
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const local = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
-  return Math.round((local - Math.floor(at.getTime() / 1000) * 1000) / 60_000);
-}
-
-function validTimeZone(timeZone: string): string {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone });
-    return timeZone;
-  } catch {
-    return "UTC";
-  }
-}
+import { canonicalTimeZone, dayBounds, localDay } from "../time";
 
 /** The instant the user's current local day began (an unknown time zone counts as UTC). */
 export function startOfLocalDay(now: Date, timeZone: string): Date {
-  const zone = validTimeZone(timeZone);
-  const localNow = new Date(now.getTime() + offsetMinutes(now, zone) * 60_000);
-  const localMidnightAsUtc = Date.UTC(localNow.getUTCFullYear(), localNow.getUTCMonth(), localNow.getUTCDate());
-  // The offset at midnight can differ from now's (a DST change during the day): take the offset there.
-  let start = localMidnightAsUtc - offsetMinutes(new Date(localMidnightAsUtc), zone) * 60_000;
-  start = localMidnightAsUtc - offsetMinutes(new Date(start), zone) * 60_000;
-  return new Date(start);
+  const zone = canonicalTimeZone(timeZone) ?? "UTC";
+  return new Date(dayBounds(localDay(now.getTime(), zone), zone).start);
 }
 
 export async function userTimeZone(db: Db, userId: string): Promise<string> {
@@ -81,7 +51,7 @@ export async function budgetStatus(
   userId: string,
   { now = new Date(), limit = env.AI_DAILY_TOKEN_BUDGET }: { now?: Date; limit?: number } = {},
 ): Promise<BudgetStatus> {
-  const timeZone = validTimeZone(await userTimeZone(db, userId));
+  const timeZone = canonicalTimeZone(await userTimeZone(db, userId)) ?? "UTC";
   const since = startOfLocalDay(now, timeZone);
   const used = await tokensUsedSince(db, userId, since);
   return { used, limit, exceeded: used >= limit, since, timeZone };

@@ -7,7 +7,7 @@ import { insertCheckin, listCheckins } from "../db/queries/days";
 import type { Checkin } from "../db/schema";
 import { log } from "../log";
 import { remember } from "../memory";
-import { dayBounds, localDay } from "../planner/day-plan/time";
+import { dayBounds, localDay } from "../time";
 import type { ListMoodInput, LogMoodInput } from "./day-inputs";
 import { loadDaySettings } from "./settings";
 import type { UserCtx } from "./tasks";

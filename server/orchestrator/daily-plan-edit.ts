@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import { findDayPlan } from "../db/queries/days";
 import { ConflictError, InvalidInputError, NotFoundError } from "../errors";
 import type { FixedEvent, PinnedBlock, PlanBlock } from "../planner/day-plan";
-import { dayBounds, zonedInstant } from "../planner/day-plan/time";
+import { dayBounds, zonedInstant } from "../time";
 import { buildPlan, type DayPlanView, readInputs, resolveDay, toView } from "./daily-plan";
 import { type EditDayPlanInput, minuteOf } from "./day-inputs";
 import { loadDaySettings } from "./settings";

@@ -9,7 +9,7 @@ import { InvalidInputError, NotFoundError } from "../errors";
 import { log } from "../log";
 import { remember } from "../memory";
 import { type FixedEvent, type PinnedBlock, type PlanSummary, type PlanTask, planDay } from "../planner/day-plan";
-import { addDays, dayBounds, formatDate, formatDuration, localDay } from "../planner/day-plan/time";
+import { addDays, dayBounds, formatDate, formatDuration, localDay } from "../time";
 import { checkinsOn } from "./checkins";
 import { type DaySettings, loadDaySettings } from "./settings";
 import type { UserCtx } from "./tasks";

@@ -2,7 +2,7 @@
 // routers. Messages are written for people: the router turns each into "field: message".
 import { z } from "zod";
 import { coachTones, energyPatterns } from "../db/schema/days";
-import { canonicalTimeZone, parseDay } from "../planner/day-plan/time";
+import { canonicalTimeZone, parseDay } from "../time";
 
 const HHMM = /^([01]\d|2[0-3]):([0-5]\d)$/;
 

@@ -4,7 +4,7 @@ import "server-only";
 import type { Db } from "../db/client";
 import { findSettings, saveSettings, type SettingsPatch } from "../db/queries/days";
 import type { EnergyPattern } from "../planner/day-plan";
-import { canonicalTimeZone, formatMinuteOfDay } from "../planner/day-plan/time";
+import { canonicalTimeZone, formatMinuteOfDay } from "../time";
 import { InvalidInputError, NotFoundError } from "../errors";
 import { rememberPreferencesUpdated } from "../memory";
 import { minuteOf, type UpdateSettingsInput } from "./day-inputs";

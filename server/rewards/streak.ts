@@ -4,7 +4,7 @@
 import "server-only";
 import type { Db } from "../db/client";
 import { activeDays } from "../db/queries/rewards";
-import { addDays, canonicalTimeZone, localDay } from "../planner/day-plan/time";
+import { addDays, canonicalTimeZone, localDay } from "../time";
 
 /** Ledger kinds that keep a streak alive. */
 export const STREAK_KINDS = ["task.completed", "step.completed"] as const;

@@ -2,6 +2,7 @@
 // "on the 1st", "before the end of the month") with chrono-node on the user's wall clock, and the
 // zone arithmetic around it (Intl only) — a due is a user-local "YYYY-MM-DD" or "YYYY-MM-DDTHH:mm".
 import * as chrono from "chrono-node";
+import { canonicalTimeZone, offsetMinutes, wallClock as zoneWallClock } from "../../time";
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
@@ -16,44 +17,18 @@ export interface WallClock {
   weekday: number;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
 /** The zone's canonical name, or null when Intl does not know it. */
 export function validTimeZone(timeZone: string | null | undefined): string | null {
-  if (!timeZone || timeZone.length > 64) return null;
-  try {
-    return new Intl.DateTimeFormat("en-US", { timeZone }).resolvedOptions().timeZone;
-  } catch {
-    return null;
-  }
+  return timeZone ? canonicalTimeZone(timeZone) : null;
 }
 
+/** The wall clock in the zone at an instant, with the weekday chrono-style rules need. */
 export function wallClock(instant: number, timeZone: string): WallClock {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-    });
-    formatters.set(timeZone, f);
-  }
-  const parts = f.formatToParts(instant);
-  const get = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  const [year, month, day] = [get("year"), get("month"), get("day")];
-  return { year, month, day, hour: get("hour") % 24, minute: get("minute"), weekday: new Date(Date.UTC(year, month - 1, day)).getUTCDay() };
+  const { year, month, day, hour, minute } = zoneWallClock(instant, timeZone);
+  return { year, month, day, hour, minute, weekday: new Date(Date.UTC(year, month - 1, day)).getUTCDay() };
 }
 
-/** Minutes east of UTC in the zone at an instant. */
-export function offsetMinutes(instant: number, timeZone: string): number {
-  const w = wallClock(instant, timeZone);
-  const floored = Math.floor(instant / MINUTE) * MINUTE;
-  return Math.round((Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute) - floored) / MINUTE);
-}
+export { offsetMinutes };
 
 const pad = (n: number) => String(n).padStart(2, "0");
 

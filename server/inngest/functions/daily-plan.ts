@@ -8,7 +8,7 @@ import { getDb, type Db } from "../../db/client";
 import { userSettings, users } from "../../db/schema";
 import { log } from "../../log";
 import { planActions } from "../../planner";
-import { canonicalTimeZone, localDay, zonedInstant } from "../../planner/day-plan/time";
+import { canonicalTimeZone, localDay, zonedInstant } from "../../time";
 import { inngest } from "../client";
 import type { Steps } from "./analyze-task";
 

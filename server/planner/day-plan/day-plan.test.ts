@@ -2,7 +2,7 @@
 // an overdue task, a fixed event in the middle, an evening person, and days when the clocks change.
 import { describe, expect, it } from "vitest";
 import { planDay } from ".";
-import { formatDuration } from "./time";
+import { formatDuration } from "../../time";
 import { clock, expectWellFormed, minutes, monday, ordinaryTasks, tasksOf } from "./fixtures";
 import type { PlanTask } from "./types";
 

@@ -3,7 +3,7 @@
 // Pure and deterministic: the same input always gives the same plan (no database, no clock).
 import "server-only";
 import { type Busy, type Interval, sweep } from "./schedule";
-import { dayBounds, formatClock, formatDuration, formatMinuteOfDay, localDay, zonedInstant } from "./time";
+import { dayBounds, formatClock, formatDuration, formatMinuteOfDay, localDay, zonedInstant } from "../../time";
 import type { DayPlanInput, DayPlanResult, EnergyPattern, Overload, PlanBlock, PlanSummary } from "./types";
 import { buildUnits, byRank, paceFor, remaining, selectUnits, type Unit } from "./units";
 

@@ -2,7 +2,7 @@
 // started, opens with a tiny win on a low-mood day, puts overdue and due-today work first, keeps the
 // hardest work for the user's high-energy window, and puts breaks between focus blocks.
 import "server-only";
-import { formatClock, formatDate, formatDuration } from "./time";
+import { formatClock, formatDate, formatDuration } from "../../time";
 import type { EnergyPattern, PlanBlock } from "./types";
 import { byRank, MIN_PIECE, type Pace, type Part, remaining, type Unit } from "./units";
 

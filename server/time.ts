@@ -1,4 +1,5 @@
 // Wall clock ↔ instant in an IANA time zone with Intl alone (no tz library), correct across DST.
+// Shared by the day planner, capture dates, streaks, token budgets and the eval.
 import "server-only";
 
 const MINUTE = 60_000;
