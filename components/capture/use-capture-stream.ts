@@ -6,6 +6,7 @@ import { experimental_useObject as useObject } from "@ai-sdk/react";
 import type { DeepPartial } from "ai";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { z } from "zod";
+import { type CoachInfo, streamErrorMessage } from "../ui/coach-stream";
 import type { CaptureOutput, LifeArea } from "@/server/chains/capture";
 
 /** The life areas, in the order the review list offers them (server/chains/capture.ts has the same). */
@@ -36,22 +37,7 @@ const captureSchema: z.ZodType<CaptureOutput> = z.object({
 
 export type PartialCapture = DeepPartial<CaptureOutput>;
 
-export interface CoachInfo {
-  provider: string;
-  fallback: boolean;
-}
-
-/** The route answers errors as JSON `{ code, message }`; useObject hands us its text. */
-function readableError(error: Error | undefined): string | null {
-  if (!error) return null;
-  try {
-    const body = JSON.parse(error.message) as { message?: unknown };
-    if (typeof body.message === "string") return body.message;
-  } catch {
-    // Not JSON: a network failure or a stream cut short.
-  }
-  return /fetch|network/i.test(error.message) ? "Couldn't reach FocusForge. Check your connection and try again." : "The coach stopped part-way. Please try again.";
-}
+export type { CoachInfo };
 
 export function useCaptureStream(onDone: (result: { tasks: PartialCapture["tasks"]; complete: boolean }) => void) {
   const [coach, setCoach] = useState<CoachInfo | null>(null);
@@ -89,6 +75,6 @@ export function useCaptureStream(onDone: (result: { tasks: PartialCapture["tasks
     partial: stream.object,
     streaming: stream.isLoading,
     coach,
-    error: readableError(stream.error),
+    error: streamErrorMessage(stream.error, "The coach stopped part-way. Please try again."),
   };
 }

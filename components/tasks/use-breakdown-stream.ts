@@ -6,6 +6,7 @@ import { experimental_useObject as useObject } from "@ai-sdk/react";
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useState, useSyncExternalStore } from "react";
 import { z } from "zod";
+import { type CoachInfo, streamErrorMessage } from "../ui/coach-stream";
 import type { BreakdownOutput } from "@/server/chains/breakdown";
 import { useTRPC } from "../trpc/client";
 
@@ -21,22 +22,7 @@ export type Spiciness = 1 | 2 | 3 | 4 | 5;
 /** How many steps each spiciness asks for, for the progress bar. */
 export const STEP_RANGE: Record<Spiciness, readonly [number, number]> = { 1: [3, 4], 2: [4, 6], 3: [5, 8], 4: [6, 10], 5: [8, 12] };
 
-export interface CoachInfo {
-  provider: string;
-  fallback: boolean;
-}
-
-/** The route answers errors as JSON `{ code, message }`; useObject hands us its text. */
-function readableError(error: Error | undefined): string | null {
-  if (!error) return null;
-  try {
-    const body = JSON.parse(error.message) as { message?: unknown };
-    if (typeof body.message === "string") return body.message;
-  } catch {
-    // Not JSON: a network failure or a stream cut short.
-  }
-  return /fetch|network/i.test(error.message) ? "Couldn't reach FocusForge. Check your connection and try again." : "The coach stopped part-way. Nothing was saved; please try again.";
-}
+export type { CoachInfo };
 
 export function useBreakdownStream(taskId: string) {
   const trpc = useTRPC();
@@ -92,7 +78,7 @@ export function useBreakdownStream(taskId: string) {
     busy: stream.isLoading || refreshing,
     saved,
     coach,
-    error: readableError(stream.error),
+    error: streamErrorMessage(stream.error, "The coach stopped part-way. Nothing was saved; please try again."),
   };
 }
 

@@ -146,6 +146,26 @@ function abortedMeta(args: ChainArgs<unknown>, choice: ModelChoice, started: num
   return modelMeta(choice, started, { inputTokens: estimateTokens(args.system.length + args.prompt.length), outputTokens: 0 });
 }
 
+/**
+ * The configured model failed (before any output, for streams). A call the user stopped is rethrown
+ * and counts against nobody; any other failure counts against the breaker and the offline coach answers.
+ */
+async function modelFailed(
+  args: ChainArgs<unknown>,
+  f: { choice: ModelChoice; breaker: CircuitBreaker; started: number; timeout: AbortSignal; error: unknown },
+  what: string,
+): Promise<{ reason: FallbackReason; failure: string }> {
+  if (callerAborted(args)) {
+    f.breaker.release();
+    await recordUsage(args.ctx.db, usageRow(args, abortedMeta(args, f.choice, f.started), "aborted"));
+    throw f.error;
+  }
+  f.breaker.recordFailure();
+  const failure = errorClass(f.error, f.timeout);
+  log.warn(`${what}; the offline coach answers instead`, { chain: args.name, provider: f.choice.provider, reason: failure, error: f.error });
+  return { reason: reasonFor(f.timeout), failure };
+}
+
 export async function runChain<T>(args: ChainArgs<T>): Promise<ChainResult<T>> {
   const started = Date.now();
   const decided = await plan(args, started);
@@ -168,16 +188,8 @@ export async function runChain<T>(args: ChainArgs<T>): Promise<ChainResult<T>> {
       await recordUsage(args.ctx.db, usageRow(args, meta));
       return { output, meta };
     } catch (error) {
-      if (callerAborted(args)) {
-        breaker.release();
-        await recordUsage(args.ctx.db, usageRow(args, abortedMeta(args, choice, started), "aborted"));
-        throw error;
-      }
-      breaker.recordFailure();
-      reason = reasonFor(timeout);
-      failure = errorClass(error, timeout);
+      ({ reason, failure } = await modelFailed(args, { choice, breaker, started, timeout, error }, "chain failed"));
       spent = spentBy(error);
-      log.warn("chain failed; the offline coach answers instead", { chain: args.name, provider: choice.provider, reason: failure, error });
     }
   } else {
     reason = decided.reason;
@@ -356,15 +368,7 @@ export async function streamChain<T>(args: ChainArgs<T>): Promise<StreamedChain<
       const meta: ChainMeta = { ...modelMeta(choice, started), ...(sawImages(args, choice) ? { sawImages: true } : {}) };
       return track(args, stream, opened, meta, { started, signal, breaker, timeout, cacheKey: decided.key });
     } catch (error) {
-      if (callerAborted(args)) {
-        breaker.release();
-        await recordUsage(args.ctx.db, usageRow(args, abortedMeta(args, choice, started), "aborted"));
-        throw error;
-      }
-      breaker.recordFailure();
-      reason = reasonFor(timeout);
-      failure = errorClass(error, timeout);
-      log.warn("chain stream failed before its first chunk; the offline coach answers instead", { chain: args.name, provider: choice.provider, reason: failure, error });
+      ({ reason, failure } = await modelFailed(args, { choice, breaker, started, timeout, error }, "chain stream failed before its first chunk"));
     }
   } else {
     reason = decided.reason;
