@@ -39,7 +39,7 @@ import { IoredisUpstashAdapter, createRedisClient } from "./ratelimit/redis-adap
 // message "Too many attempts. Try again in 42 seconds.", field retryAfterSeconds.
 export { RateLimitedError };
 
-export type RateLimitName = "register" | "signIn" | "ai";
+export type RateLimitName = "register" | "signIn" | "ai" | "chat" | "mcp";
 
 export interface RateLimitRule {
   /** Requests allowed per window. */
@@ -51,6 +51,10 @@ export const rateLimitRules: Record<RateLimitName, RateLimitRule> = {
   register: { limit: 5, windowSeconds: 10 * 60 },
   signIn: { limit: 10, windowSeconds: 5 * 60 },
   ai: { limit: 20, windowSeconds: 60 },
+  /** Chat turns per user: a conversation is bursty, each turn may run several tool steps. */
+  chat: { limit: 30, windowSeconds: 60 },
+  /** MCP requests per API key: an assistant lists tools and calls several per user request. */
+  mcp: { limit: 120, windowSeconds: 60 },
 };
 
 export interface RateLimitResult {

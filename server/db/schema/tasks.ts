@@ -42,6 +42,8 @@ export const tasks = pgTable(
     area: text("area"),
     /** Where the estimate came from: the user, or the coach (with the provider that made it). */
     estimateSource: text("estimate_source"),
+    /** Minutes actually spent (focus sessions, or told at completion); fed back into estimates. */
+    actualMinutes: integer("actual_minutes"),
     dueAt: timestamp("due_at", { mode: "date", withTimezone: true }),
     completedAt: timestamp("completed_at", { mode: "date", withTimezone: true }),
     createdAt: timestamp("created_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
