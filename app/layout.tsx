@@ -1,45 +1,65 @@
-// The root layout: metadata, global styles, the tRPC provider and, once signed in, the main nav.
+// The root layout: metadata, install manifest and icons, the theme applied before first paint, a
+// skip link, the tRPC provider and, once signed in, the header (main nav, theme, points).
 import type { Metadata, Viewport } from "next";
-import Link from "next/link";
 import type { ReactNode } from "react";
 import { PointsBadge } from "@/components/rewards/points-badge";
 import { TRPCReactProvider } from "@/components/trpc/client";
+import { MainNav } from "@/components/ui/main-nav";
+import { themeInitScript } from "@/components/ui/theme";
+import { ThemeToggle } from "@/components/ui/theme-toggle";
 import { auth } from "@/server/auth/config";
 import "./globals.css";
 
 export const metadata: Metadata = {
   title: "FocusForge",
   description: "A calm AI coach that turns what's on your mind into tiny steps you can actually start.",
+  applicationName: "FocusForge",
+  appleWebApp: { capable: true, title: "FocusForge", statusBarStyle: "default" },
+  icons: { apple: [{ url: "/icons/apple-touch-icon.png", sizes: "180x180", type: "image/png" }] },
 };
 
-export const viewport: Viewport = { width: "device-width", initialScale: 1 };
-
-const navLink = "rounded-md px-2 py-1 text-[var(--muted)] hover:text-[var(--ink)]";
+export const viewport: Viewport = {
+  width: "device-width",
+  initialScale: 1,
+  themeColor: [
+    { media: "(prefers-color-scheme: light)", color: "#f7f6f2" },
+    { media: "(prefers-color-scheme: dark)", color: "#15181c" },
+  ],
+};
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const signedIn = Boolean((await auth())?.user?.id);
   return (
-    <html lang="en">
+    // The theme script sets data-theme on <html> before React hydrates; that difference is expected.
+    <html lang="en" suppressHydrationWarning>
+      <head>
+        {/* A constant from our own code (components/ui/theme.ts), never user or model content. */}
+        <script dangerouslySetInnerHTML={{ __html: themeInitScript }} />
+      </head>
       <body className="min-h-screen antialiased">
+        <a
+          href="#main-content"
+          className="sr-only rounded-md bg-[var(--panel)] px-3 py-2 text-sm font-medium text-[var(--ink)] focus:not-sr-only focus:absolute focus:left-3 focus:top-3 focus:z-50 focus:shadow-lg"
+          data-testid="skip-link"
+        >
+          Skip to content
+        </a>
         <TRPCReactProvider>
           {signedIn ? (
-            <nav aria-label="Main" className="mx-auto flex max-w-2xl flex-wrap items-center gap-2 px-4 pt-3 text-sm">
-              <Link href="/" className={navLink}>
-                Today
-              </Link>
-              <Link href="/planner" className={navLink} data-testid="nav-planner">
-                Planner
-              </Link>
-              <Link href="/memory" className={navLink} data-testid="nav-memory">
-                Memory
-              </Link>
-              <Link href="/settings" className={navLink} data-testid="nav-settings">
-                Settings
-              </Link>
-              <PointsBadge />
-            </nav>
-          ) : null}
-          {children}
+            <header className="mx-auto max-w-2xl px-4 pt-3 text-sm">
+              <MainNav>
+                <ThemeToggle />
+                <PointsBadge />
+              </MainNav>
+            </header>
+          ) : (
+            <div className="mx-auto flex max-w-md justify-end px-4 pt-3">
+              <ThemeToggle />
+            </div>
+          )}
+          <div id="main-content" tabIndex={-1}>
+            {children}
+          </div>
         </TRPCReactProvider>
       </body>
     </html>

@@ -4,6 +4,7 @@
 //   npm run -s bench -- memory [flags]   the memory.search benchmark instead (flags: top of bench/memory.ts).
 //   npm run -s bench -- planner          only the planner runner benchmark (env: top of bench/planner.ts);
 //                                        the default run ends with it too ("bench":"planner.embedded").
+//   npm run -s bench -- chat             only the chat first-byte benchmark (bench/chat.ts); the default run ends with it.
 //   DATABASE_URL=postgres://…   use that server: creates/drops database `focusforge_bench` on it;
 //                               unset → PGlite in a fresh temp DATA_DIR ("db":"pglite").
 //   BENCH_PROCESSES=1|2|1,2     `next start` processes sharing the load (Postgres only), a line each.
@@ -35,6 +36,7 @@ import {
   waitForOk,
 } from "./lib";
 import { launchMemoryBench } from "./memory-launch";
+import { launchChatBench } from "./chat-launch";
 import { launchPlannerBench } from "./planner-launch";
 import { type BenchUser, dropPostgresBenchDb, preparePglite, preparePostgres, type SeedOptions } from "./seed";
 
@@ -319,6 +321,8 @@ async function main(): Promise<void> {
   });
   log("planner: the embedded runner with 1,000 queued actions");
   await launchPlannerBench();
+  log("chat: first byte of /api/chat with a mock model, beside a bare stream");
+  await launchChatBench();
   log(`done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 }
 
@@ -338,7 +342,7 @@ watchdog.unref();
 const memoryBench = process.argv[2] === "memory";
 if (memoryBench) clearTimeout(watchdog);
 // No top-level await: package.json has no "type": "module", so tsx runs this file as CommonJS.
-(memoryBench ? launchMemoryBench(process.argv.slice(3)) : process.argv[2] === "planner" ? launchPlannerBench() : main())
+(memoryBench ? launchMemoryBench(process.argv.slice(3)) : process.argv[2] === "planner" ? launchPlannerBench() : process.argv[2] === "chat" ? launchChatBench() : main())
   .then(() => 0)
   .catch((error: unknown) => {
     log(`failed: ${(error as Error).stack ?? String(error)}`);

@@ -12,12 +12,21 @@ export function newAccount(name = "Robin"): Account {
   return { name, email: `e2e-${randomUUID()}@example.com`, password: "a long enough password" };
 }
 
-export async function signUp(page: Page, account: Account) {
+/** Creates the account and lands on onboarding (its first step), where a new account starts. */
+export async function startSignUp(page: Page, account: Account) {
   await page.goto("/sign-up");
   await page.getByLabel("What should the coach call you?").fill(account.name);
   await page.getByLabel("Email").fill(account.email);
   await page.getByLabel(/^Password/).fill(account.password);
   await page.getByTestId("sign-up-submit").click();
+  await expect(page).toHaveURL(/\/onboarding$/);
+  await expect(page.getByTestId("onboarding-progress")).toHaveText(/^Step 1 of 4/);
+}
+
+/** A fresh account that skips onboarding ("Skip for now") and ends on Today. */
+export async function signUp(page: Page, account: Account) {
+  await startSignUp(page, account);
+  await page.getByTestId("onboarding-skip").click();
   await expect(page.getByRole("heading", { name: "Today" })).toBeVisible();
 }
 

@@ -76,6 +76,8 @@ describe("rateLimitRules", () => {
       register: { limit: 5, windowSeconds: 600 },
       signIn: { limit: 10, windowSeconds: 300 },
       ai: { limit: 20, windowSeconds: 60 },
+      chat: { limit: 30, windowSeconds: 60 },
+      mcp: { limit: 120, windowSeconds: 60 },
     });
   });
 

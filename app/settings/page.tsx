@@ -1,26 +1,21 @@
 // Settings: the user's day (time zone, working hours, energy pattern, coach tone) and coach usage.
-import Link from "next/link";
-import { redirect } from "next/navigation";
 import { AiUsage } from "@/components/settings/ai-usage";
+import { ApiKeys } from "@/components/settings/api-keys";
+import { OnboardingSettings } from "@/components/onboarding/onboarding-link";
 import { ProfileForm } from "@/components/settings/profile-form";
-import { auth } from "@/server/auth/config";
+import { PageShell } from "@/components/ui/page-shell";
+import { requireUser } from "@/server/auth/session";
 
 export const dynamic = "force-dynamic";
 
 export default async function SettingsPage() {
-  const session = await auth();
-  if (!session?.user?.id) redirect("/sign-in");
+  await requireUser();
   return (
-    <main className="mx-auto flex min-h-screen max-w-2xl flex-col gap-6 px-4 py-6">
-      <header className="flex flex-col gap-1">
-        <p className="text-sm font-semibold tracking-wide text-[var(--accent)]">FocusForge</p>
-        <h1 className="text-2xl font-semibold">Settings</h1>
-        <Link href="/" className="self-start text-sm text-[var(--accent)] underline">
-          Back to Today
-        </Link>
-      </header>
+    <PageShell title="Settings" backToToday>
       <ProfileForm />
+      <OnboardingSettings />
       <AiUsage />
-    </main>
+      <ApiKeys />
+    </PageShell>
   );
 }

@@ -29,6 +29,8 @@ export function SignUpForm({ signIn }: { signIn: SignInAction }) {
       return; // shown from register.error
     }
     startSignIn(async () => {
+      // A new account meets onboarding first (skippable there).
+      form.set("redirectTo", "/onboarding");
       const result = await signIn({}, form);
       if (result.error) setError(result.error);
     });

@@ -1,11 +1,13 @@
 "use client";
 // The quick check-in on Today: mood and energy (1–5) and an optional note. Several a day are fine;
-// the answer says what it changes, and the day plan offers a re-plan when it no longer fits.
+// the answer says what it changes and offers it right there (check-in-answer.tsx): a lighter plan and
+// tiny steps on low energy, a kind word and one tiny step on a low mood.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTRPC } from "../trpc/client";
 import { Button } from "../ui/button";
 import { ErrorNote } from "../ui/error-note";
+import { CheckInAnswer } from "./check-in-answer";
 import { Scale } from "./scale";
 
 const moodWords: [string, string, string, string, string] = ["very low", "low", "okay", "good", "great"];
@@ -78,11 +80,7 @@ export function CheckIn() {
           {nothing ? <span className="text-sm text-[var(--muted)]">Pick a mood, an energy level, or both.</span> : null}
         </div>
       </form>
-      {log.data ? (
-        <p role="status" className="rounded-lg bg-[var(--line)]/40 p-3 text-sm" data-testid="checkin-answer">
-          {log.data.message}
-        </p>
-      ) : null}
+      {log.data ? <CheckInAnswer key={log.data.checkin.id} answer={log.data} /> : null}
       <ErrorNote error={log.error ?? today.error} />
     </section>
   );

@@ -100,7 +100,7 @@ export function PlanBlock({
               className="min-h-8 px-2 py-1 text-xs"
               onClick={() => edit({ op: "remove", ...ref })}
               disabled={busy}
-              aria-label={block.kind === "event" ? `Remove the event “${block.title}”` : `Take “${block.title}” out of today`}
+              aria-label={block.kind === "event" ? `Remove the event “${block.title}”` : `Not today: “${block.title}”`}
               data-testid="plan-block-remove"
             >
               {block.kind === "event" ? "Remove" : "Not today"}

@@ -1,21 +1,23 @@
 "use client";
-// The header's points badge: total points, level and streak, with the latest entries on demand.
-// Refreshed whenever a completion invalidates rewards.* (see components/tasks).
+// The header's points badge: the spendable balance, the level (from earned XP) and streak, with the
+// latest entries and a link to the rewards page on demand. Refreshed whenever a completion
+// invalidates rewards.* (see components/tasks).
 import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
 import { useTRPC } from "../trpc/client";
 
 export function PointsBadge() {
   const trpc = useTRPC();
   const summary = useQuery(trpc.rewards.summary.queryOptions({ latest: 5 }));
   if (!summary.data) return null;
-  const { total, level, streak, latest } = summary.data;
-  const toNext = level.nextAt === null ? "top level" : `${level.nextAt - total} to ${level.nextName}`;
+  const { total, earned, level, streak, latest } = summary.data;
+  const toNext = level.nextAt === null ? "top level" : `${level.nextAt - earned} XP to ${level.nextName}`;
   return (
     <details className="relative ml-auto text-sm" data-testid="points-badge">
       <summary
         className="flex cursor-pointer list-none items-center gap-2 rounded-full border border-[var(--line)] px-3 py-1"
-        aria-label={`${total} points, level ${level.number} ${level.name}, ${streak.days}-day streak. Show recent points.`}
       >
+        {/* The visible words are the name (WCAG 2.5.3, label in name); the hint is for screen readers. */}
         <span data-testid="points-total">{total} pts</span>
         <span className="text-[var(--muted)]" data-testid="points-level">
           Lv {level.number} · {level.name}
@@ -25,6 +27,7 @@ export function PointsBadge() {
             {streak.days}-day streak
           </span>
         ) : null}
+        <span className="sr-only">, show recent points</span>
       </summary>
       <div className="absolute right-0 z-10 mt-2 w-72 rounded-xl border border-[var(--line)] bg-[var(--panel)] p-3 shadow-lg">
         <div
@@ -50,6 +53,9 @@ export function PointsBadge() {
             ))}
           </ul>
         )}
+        <Link href="/rewards" className="mt-2 inline-block text-[var(--accent)] underline" data-testid="points-rewards-link">
+          Store, streak, pet and more
+        </Link>
       </div>
     </details>
   );

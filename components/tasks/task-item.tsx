@@ -5,9 +5,12 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
 import { useState } from "react";
 import type { AppRouter } from "@/server/api/root";
+import { FocusLink } from "../focus/focus-link";
+import { SaveAsTemplate } from "../templates/save-as-template";
 import { useTRPC } from "../trpc/client";
 import { Button } from "../ui/button";
 import { ErrorNote } from "../ui/error-note";
+import { TaskZonePicker } from "../zones/task-zone-picker";
 import { AnalyseButton } from "./analyse-button";
 import { BreakdownPanel, StepBreakdown } from "./breakdown-panel";
 import { CompletionFeedback, rememberCompletion } from "./complete-dialog";
@@ -136,6 +139,7 @@ export function TaskItem({ task }: { task: ListedTask }) {
             ) : null}
           </span>
         </div>
+        <FocusLink task={task} done={done} />
         <Button
           variant="quiet"
           className="min-h-9 px-2 py-1 text-xs"
@@ -158,6 +162,7 @@ export function TaskItem({ task }: { task: ListedTask }) {
             <p className="text-sm text-[var(--muted)]">No steps yet. Let the coach split it into tiny ones.</p>
           ) : null}
           {!done ? <AnalyseButton taskId={task.id} /> : null}
+          <div className="flex flex-wrap items-start gap-2"><TaskZonePicker taskId={task.id} title={task.title} area={task.area} /><SaveAsTemplate taskId={task.id} title={task.title} /></div>
           <div className="flex justify-end">
             {confirming ? (
               <span className="flex items-center gap-2 text-sm" role="group" aria-label="Confirm delete">

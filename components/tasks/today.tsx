@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { CapturePanel } from "../capture/capture-panel";
 import { CheckIn } from "../checkin/check-in";
 import { DayPlan } from "../plan/day-plan";
+import { MorningRitual } from "../ritual/morning-ritual";
 import { useTRPC } from "../trpc/client";
 import { Button } from "../ui/button";
 import { ErrorNote } from "../ui/error-note";
@@ -60,6 +61,8 @@ export function Today({
       <CapturePanel />
 
       <CheckIn />
+
+      <MorningRitual />
 
       <DayPlan />
 

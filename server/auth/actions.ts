@@ -7,13 +7,18 @@ interface SignInState {
   error?: string;
 }
 
+/** Where a successful sign-in may land: a fixed list, so a form field can never send anyone off-site. */
+const AFTER_SIGN_IN = new Set(["/", "/onboarding"]);
+
 export async function signInWithPassword(_prev: SignInState, form: FormData): Promise<SignInState> {
   const email = String(form.get("email") ?? "");
+  const wanted = String(form.get("redirectTo") ?? "/");
+  const redirectTo = AFTER_SIGN_IN.has(wanted) ? wanted : "/";
   const password = String(form.get("password") ?? "");
   if (!email) return { error: "email: Enter your email address" };
   if (!password) return { error: "password: Enter your password" };
   try {
-    await signIn("credentials", { email, password, redirectTo: "/" });
+    await signIn("credentials", { email, password, redirectTo });
     return {};
   } catch (error) {
     if (error instanceof AuthError) {

@@ -1,15 +1,15 @@
 // Breakdown chain: a task (or any step of one) → 3–12 concrete, verb-first steps of ≤ 25 minutes,
 // whole (breakdownChain) or streamed (streamBreakdownChain). Spiciness 1–5 sets how small the steps
-// are, as goblin.tools' dial does. Shaped by memory: the user's past breakdowns of similar tasks and
-// how they edited those steps go to the model as data, and to the offline coach, which leaves out
-// steps the user deleted and uses their wording for steps they renamed.
+// are, as goblin.tools' dial does. Shaped by memory (read through getUserContext): the user's past
+// breakdowns of similar tasks and how they edited those steps go to the model as data, and to the
+// offline coach, which leaves out steps the user deleted and uses their wording for steps they renamed.
 import "server-only";
 import { z } from "zod";
 import type { BreakdownMemory, StepEdit } from "../ai/offline/personal";
 import { similarTask } from "../ai/offline/personal";
 import { STEP_RANGE } from "../ai/offline/checks";
 import { log } from "../log";
-import { type MemoryItem, recall, search } from "../memory";
+import { getUserContext, type MemoryItem } from "../memory";
 import { type ChainArgs, type ChainCtx, runChain, streamChain } from "./run";
 
 export const spiciness = z.number().int().min(1).max(5);
@@ -45,6 +45,10 @@ export const STEPS_EDITED = "task.steps_edited";
 
 const MAX_PAST = 3;
 const MAX_EDITS = 12;
+/** How much history the chain reads: nearest breakdowns by meaning, and the newest breakdowns and step edits by kind. */
+const NEAR_K = 6;
+const RECENT_BREAKDOWNS = 30;
+const RECENT_EDITS = 60;
 /** Semantic neighbours closer than this count as similar even without a shared key word ("washing up" ~ "dishes"). */
 const NEAR = 0.35;
 
@@ -105,18 +109,23 @@ function editForPrompt(e: StepEdit) {
 
 /**
  * The user's past breakdowns of tasks like `title` (nearest first, one per task) and their edits of
- * steps in similar tasks (newest first). Semantic search finds neighbours by meaning; the newest
- * breakdowns and edits are also read by kind, so a memory not embedded yet still counts.
- * Memory is an aid: if it cannot be read, the breakdown goes ahead without it.
+ * steps in similar tasks (newest first), read from getUserContext in one call: semantic neighbours
+ * among the breakdowns find them by meaning; the newest breakdowns and edits are also read by kind,
+ * so a memory not embedded yet still counts. Memory is an aid: if it cannot be read, the breakdown
+ * goes ahead without it.
  */
 export async function breakdownMemory(ctx: ChainCtx, title: string): Promise<BreakdownMemory> {
   try {
-    const { db, userId } = ctx;
-    const [near, recentBreakdowns, recentEdits] = await Promise.all([
-      search(db, { userId, query: title, k: 6, kinds: [BROKEN_DOWN] }),
-      recall(db, { userId, kind: BROKEN_DOWN, limit: 30 }),
-      recall(db, { userId, kind: STEPS_EDITED, limit: 60 }),
-    ]);
+    const context = await getUserContext(ctx.db, ctx.userId, {
+      about: title,
+      k: NEAR_K,
+      kinds: [BROKEN_DOWN],
+      recentLimit: 0,
+      byKind: { [BROKEN_DOWN]: RECENT_BREAKDOWNS, [STEPS_EDITED]: RECENT_EDITS },
+    });
+    const near = context.similar;
+    const recentBreakdowns = context.byKind?.[BROKEN_DOWN] ?? [];
+    const recentEdits = context.byKind?.[STEPS_EDITED] ?? [];
     const candidates = [
       ...near.filter((hit) => hit.distance <= NEAR).map(pastBreakdown),
       ...[...near, ...recentBreakdowns].map(pastBreakdown).filter((p) => p && similarTask(title, p.title)),

@@ -13,6 +13,7 @@ import { dailyPlanFunction, planDailyPlans } from "./functions/daily-plan";
 import { planReminder, reminderFunction } from "./functions/reminder";
 import { runActionFunction } from "./functions/run-action";
 import { sweepActionsFunction } from "./functions/sweep-actions";
+import { rollOverStreaks, STREAK_ROLLOVER_EVERY_MS, streakRolloverFunction } from "./functions/streak-rollover";
 import type { MemoryJobData, ReminderScheduledData, TaskCreatedData } from "./client";
 
 /** The embedded daily-plan timer: every 15 minutes, looking back 16 (doubles are idempotent). */
@@ -27,6 +28,7 @@ export const functions = [
   dailyPlanFunction,
   reminderFunction,
   sweepActionsFunction,
+  streakRolloverFunction,
 ];
 
 /** Wires the same logic into the in-process runner; returns a function that unregisters it. */
@@ -49,6 +51,7 @@ export function registerEmbeddedFunctions(getDb: () => Promise<Db>): () => void 
         everyMs: DAILY_PLAN_EVERY_MS,
         run: (db, now) => planDailyPlans(async () => db, inlineSteps, { now: () => now, windowMs: DAILY_PLAN_EVERY_MS + 60_000 }),
       },
+      { name: "streak-rollover", everyMs: STREAK_ROLLOVER_EVERY_MS, run: (db, now) => rollOverStreaks(async () => db, inlineSteps, () => now) },
     ],
   });
   offs.push(

@@ -1,12 +1,15 @@
 // getUserContext: the latest fresh check-in, today's focus (a running session beats the accepted
 // plan's first open task), the user's settings (or the defaults), and only ever this user's rows.
 import { and, eq } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { checkins, dayPlans, focusSessions, pointsLedger, tasks, users, userSettings } from "@/server/db/schema";
+import { InvalidInputError } from "@/server/errors";
 import { makeUser, setupTestDb } from "@/test/harness";
-import { getUserContext, remember } from ".";
+import { installMockEmbedder, restoreEmbedder } from "@/test/mock-embedder";
+import { getUserContext, MAX_PER_KIND, remember } from ".";
 
 const t = setupTestDb();
+afterEach(() => restoreEmbedder());
 const now = new Date("2026-11-23T15:00:00Z"); // 16:00 in Europe/Berlin, same local day
 const HOUR = 60 * 60 * 1000;
 const ago = (ms: number) => new Date(now.getTime() - ms);
@@ -163,5 +166,65 @@ describe("getUserContext", () => {
     ]);
     expect((await getUserContext(t.db, user.id, { now })).streak).toEqual({ days: 2, activeToday: false });
     expect((await getUserContext(t.db, other.id, { now })).streak).toEqual({ days: 1, activeToday: true });
+  });
+
+  it("similar memories of the asked kinds only, and the newest of each asked kind up to its limit", async () => {
+    const user = await makeUser(t.db);
+    const other = await makeUser(t.db);
+    const note = (userId: string, kind: string, content: string, hoursAgo: number, ttl?: number) =>
+      remember(t.db, { userId, tier: "long_term", kind, content, now: ago(hoursAgo * HOUR), ttl });
+    await note(user.id, "task.broken_down", "Broke \"Clean the kitchen\" into 3 steps", 5);
+    await note(user.id, "task.completed", "Completed: clean the kitchen", 4);
+    await note(user.id, "task.steps_edited", "Removed the step \"Mop the floor\" from \"Clean the kitchen\"", 3);
+    await note(user.id, "task.steps_edited", "Renamed the step \"Wash up\" to \"Load the dishwasher\"", 2);
+    await note(user.id, "task.steps_edited", "Renamed the step \"Dust\" to \"Dust the shelves\"", 1);
+    await note(user.id, "task.steps_edited", "An edit that has expired", 1, 30 * 60 * 1000);
+    await note(other.id, "task.steps_edited", "Someone else's edit of the kitchen", 1);
+
+    const ctx = await getUserContext(t.db, user.id, {
+      about: "clean the kitchen",
+      k: 5,
+      kinds: ["task.broken_down"],
+      recentLimit: 0,
+      byKind: { "task.steps_edited": 2, "task.broken_down": 10, "focus.session": 3 },
+      now,
+    });
+    expect(ctx.similar.map((m) => m.kind)).toEqual(["task.broken_down"]);
+    expect(ctx.recent).toEqual([]);
+    expect(ctx.byKind?.["task.steps_edited"]?.map((m) => m.content)).toEqual([
+      "Renamed the step \"Dust\" to \"Dust the shelves\"",
+      "Renamed the step \"Wash up\" to \"Load the dishwasher\"",
+    ]);
+    expect(ctx.byKind?.["task.broken_down"]).toHaveLength(1);
+    expect(ctx.byKind?.["focus.session"]).toEqual([]);
+    expect(Object.keys(ctx.byKind ?? {}).sort()).toEqual(["focus.session", "task.broken_down", "task.steps_edited"]);
+    // Without byKind there is no byKind; the other user sees none of it.
+    expect((await getUserContext(t.db, user.id, { now })).byKind).toBeUndefined();
+    const theirs = await getUserContext(t.db, other.id, { about: "kitchen", kinds: ["task.broken_down"], byKind: { "task.steps_edited": 10 }, now });
+    expect(theirs.similar).toEqual([]);
+    expect(theirs.byKind?.["task.steps_edited"]?.map((m) => m.content)).toEqual(["Someone else's edit of the kitchen"]);
+  });
+
+  it("refuses a byKind limit out of range, naming the field", async () => {
+    const user = await makeUser(t.db);
+    for (const byKind of [{ note: 0 }, { note: MAX_PER_KIND + 1 }, { note: 2.5 }, { "": 3 }, Object.fromEntries(Array.from({ length: 11 }, (_, i) => [`k${i}`, 1]))]) {
+      const error = await getUserContext(t.db, user.id, { byKind, now }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(InvalidInputError);
+      expect((error as InvalidInputError).message).toMatch(/kind|limit/i);
+      expect(error).toMatchObject({ field: "byKind" });
+    }
+  });
+
+  it("still gives the rest of the context when the remote embedding model is down", async () => {
+    const mock = installMockEmbedder();
+    const user = await makeUser(t.db);
+    await remember(t.db, { userId: user.id, tier: "long_term", kind: "task.steps_edited", content: "Removed the step \"Mop\"", now: ago(HOUR) });
+    await t.db.insert(checkins).values({ userId: user.id, mood: 2, energy: 2, createdAt: ago(HOUR) });
+    mock.fail(true);
+    const ctx = await getUserContext(t.db, user.id, { about: "mop the floor", byKind: { "task.steps_edited": 5 }, now });
+    expect(ctx.similar).toEqual([]);
+    expect(ctx.byKind?.["task.steps_edited"]).toHaveLength(1);
+    expect(ctx.recent).toHaveLength(1);
+    expect(ctx.mood).toMatchObject({ mood: 2, energy: 2 });
   });
 });

@@ -1,11 +1,14 @@
 // getUserContext: everything a chain or the chat needs to know about the user, in one call and a
-// fixed number of queries that run side by side: recent memories, the nearest past ones, the latest
-// check-in, today's focus, and their settings.
+// fixed number of queries that run side by side: recent memories, the nearest past ones (optionally
+// of some kinds only), the newest of chosen kinds, the latest check-in, today's focus, streak and
+// settings.
 import "server-only";
 import { and, desc, eq, gt, lte, notInArray, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { checkins, coachTones, dayPlans, energyPatterns, focusSessions, tasks, userSettings, users } from "../db/schema";
-import type { MemoryHit, MemoryItem } from "./rows";
+import { checkins, coachTones, dayPlans, energyPatterns, focusSessions, memories, tasks, userSettings, users } from "../db/schema";
+import { InvalidInputError, UnavailableError } from "../errors";
+import { log } from "../log";
+import { alive, itemColumns, type MemoryHit, type MemoryItem } from "./rows";
 import { getStreak } from "../rewards/streak";
 import { recall, search } from "./store";
 
@@ -29,8 +32,13 @@ export type UserPreferences = {
 export interface UserContext {
   /** The newest live memories of any tier. */
   recent: MemoryItem[];
-  /** The past memories nearest to `about` (empty without `about`). */
+  /**
+   * The past memories nearest to `about`, of the `kinds` asked for (empty without `about`, and when a
+   * remote embedding model is down: context is an aid, the caller goes on without it).
+   */
   similar: MemoryHit[];
+  /** The newest live memories of each kind asked for in `byKind`, newest first (only those kinds). */
+  byKind?: Record<string, MemoryItem[]>;
   /** The latest check-in of the last 12 hours (mood and energy 1–5; either may be missing). */
   mood: { mood: number | null; energy: number | null; note: string | null; at: Date } | null;
   /** The task of a running focus session, else the first open task block of today's accepted plan. */
@@ -132,18 +140,80 @@ async function plannedFocus(db: Db, userId: string, day: string): Promise<UserCo
   return row ? { ...row, source: "plan" } : null;
 }
 
-export async function getUserContext(
-  db: Db,
-  userId: string,
-  options: { about?: string; k?: number; recentLimit?: number; now?: Date } = {},
-): Promise<UserContext> {
+/** At most this many kinds in `byKind`, and this many memories of each. */
+export const MAX_CONTEXT_KINDS = 10;
+export const MAX_PER_KIND = 100;
+
+/**
+ * The newest live memories of each kind in `limits` (up to its limit), in ONE query however many
+ * kinds: a VALUES row per kind and, for each, the user's newest ids of that kind (LATERAL); then
+ * those rows. Grouped by kind, newest first.
+ */
+async function newestOfKinds(db: Db, userId: string, limits: Record<string, number>, now: Date): Promise<Record<string, MemoryItem[]>> {
+  const entries = Object.entries(limits);
+  if (entries.length > MAX_CONTEXT_KINDS) throw new InvalidInputError("byKind", `At most ${MAX_CONTEXT_KINDS} kinds`);
+  for (const [kind, limit] of entries) {
+    if (!kind.trim()) throw new InvalidInputError("byKind", "A kind needs a name");
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PER_KIND) {
+      throw new InvalidInputError("byKind", `The limit for ${kind} must be a whole number from 1 to ${MAX_PER_KIND}`);
+    }
+  }
+  const out: Record<string, MemoryItem[]> = Object.fromEntries(entries.map(([kind]) => [kind, []]));
+  if (entries.length === 0) return out;
+  const wanted = sql.join(
+    entries.map(([kind, limit]) => sql`(${kind}::text, ${limit}::int)`),
+    sql`, `,
+  );
+  const newest = sql`select ${memories.id} as id from ${memories}
+    where ${memories.userId} = ${userId} and ${memories.kind} = w.kind and ${alive(now)}
+    order by ${memories.createdAt} desc, ${memories.id} desc
+    limit w.lim`;
+  const rows = await db
+    .select(itemColumns)
+    .from(sql`(values ${wanted}) as w(kind, lim)`)
+    .innerJoin(sql`lateral (${newest}) as newest`, sql`true`)
+    .innerJoin(memories, and(sql`${memories.id} = newest.id`, eq(memories.userId, userId)));
+  rows.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+  for (const row of rows) out[row.kind]?.push(row);
+  return out;
+}
+
+/** Semantic neighbours, or none when the remote embedding model is down (the rest of the context still counts). */
+async function similarTo(db: Db, input: { userId: string; about: string | undefined; k: number; kinds?: string[]; now: Date }): Promise<MemoryHit[]> {
+  if (!input.about) return [];
+  try {
+    return await search(db, { userId: input.userId, query: input.about, k: input.k, kinds: input.kinds, now: input.now });
+  } catch (error) {
+    if (!(error instanceof UnavailableError)) throw error;
+    log.warn("embedding model unavailable: context without similar memories", { error });
+    return [];
+  }
+}
+
+export interface UserContextOptions {
+  /** What the caller is about (a task title, the chat message): `similar` holds the memories nearest to it. */
+  about?: string;
+  /** How many similar memories (1–50; default 5). */
+  k?: number;
+  /** Only memories of these kinds count as similar (default: any kind). */
+  kinds?: string[];
+  /** How many of the newest memories of any kind (default 10; 0 skips them). */
+  recentLimit?: number;
+  /** The newest memories of these kinds, up to each one's limit (1–100, at most 10 kinds): `{ "task.steps_edited": 60 }`. */
+  byKind?: Record<string, number>;
+  now?: Date;
+}
+
+export async function getUserContext(db: Db, userId: string, options: UserContextOptions = {}): Promise<UserContext> {
   const now = options.now ?? new Date();
   const about = options.about?.trim();
-  // Seven queries, mostly side by side (search adds up to two with a remote embedder); only the plan's waits,
-  // for the time zone that says which day is today.
-  const [recent, similar, mood, focus, planned] = await Promise.all([
-    recall(db, { userId, limit: options.recentLimit ?? 10, now }),
-    about ? search(db, { userId, query: about, k: options.k ?? 5, now }) : Promise.resolve([]),
+  const recentLimit = options.recentLimit ?? 10;
+  // At most eight queries, mostly side by side (search adds up to two with a remote embedder); only
+  // the plan's waits, for the time zone that says which day is today.
+  const [recent, similar, byKind, mood, focus, planned] = await Promise.all([
+    recentLimit > 0 ? recall(db, { userId, limit: recentLimit, now }) : Promise.resolve([]),
+    similarTo(db, { userId, about, k: options.k ?? 5, kinds: options.kinds, now }),
+    options.byKind ? newestOfKinds(db, userId, options.byKind, now) : Promise.resolve(undefined),
     latestCheckin(db, userId, now),
     runningFocus(db, userId, now),
     settingsOf(db, userId).then(async (preferences) => {
@@ -157,6 +227,7 @@ export async function getUserContext(
   return {
     recent,
     similar,
+    ...(byKind ? { byKind } : {}),
     mood,
     todayFocus: focus ?? planned.focus,
     streak: { days: planned.streak.days, activeToday: planned.streak.activeToday },

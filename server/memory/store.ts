@@ -1,7 +1,7 @@
 // Remember, recall, search and forget one user's memories; clean up expired ones across users.
 // Why search is exact and per user, and when embedding happens: see the header of ./index.ts.
 import "server-only";
-import { and, desc, eq, inArray, lte, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNotNull, lte, type SQL, sql } from "drizzle-orm";
 import { describeEmbedder, embedTexts, toVectorLiteral } from "../ai/embeddings";
 import type { Db } from "../db/client";
 import { type MemoryTier, memories } from "../db/schema";
@@ -163,45 +163,108 @@ export interface VectorSearch {
 }
 
 /**
- * The exact per-user nearest-neighbour query behind `search`, for already-embedded queries. Several
- * requests (any users) go to the database as one statement: a VALUES list with one row per request
- * and, for each, the per-user scan as a LATERAL subquery. Returns one hit list per request, nearest first.
+ * The exact per-user nearest-neighbour query behind `search`, for already-embedded queries. Returns
+ * one hit list per request, nearest first. One request (what `search` sends) is one flat statement;
+ * several requests (any users; the isolation test's batches) go as one statement too: a VALUES list
+ * with one row per request and, for each, the same per-user scan as a LATERAL subquery.
+ *
+ * Shape, measured with EXPLAIN (ANALYZE, BUFFERS) on the bench database (see the README's memory
+ * section): first the k nearest ids, read by an index-only scan of the covering index
+ * memories_user_cover_idx (every column the filter reads is in it, so no heap page is touched), then
+ * only those k rows from the table. The distance is computed once per row: `(embedding <=> q) + 0`
+ * is both the selected distance and the sort key. The `+ 0` makes the order an expression no vector
+ * index can serve, so the scan stays exact and per user even if an HNSW index is added.
  */
 export async function searchByVectors(
   db: Db,
   input: { modelId: string; now?: Date; requests: VectorSearch[] },
 ): Promise<MemoryHit[][]> {
   if (input.requests.length === 0) return [];
+  for (const r of input.requests) checkK(r.k);
   const now = input.now ?? new Date();
+  const [only] = input.requests;
+  const rows = input.requests.length === 1 && only ? await searchOne(db, input.modelId, now, only) : await searchMany(db, input.modelId, now, input.requests);
+  const hits: MemoryHit[][] = input.requests.map(() => []);
+  for (const { n, ...row } of rows) hits[n]?.push(row);
+  for (const list of hits) list.sort((a, b) => a.distance - b.distance || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return hits;
+}
+
+/** The rows a batched vector search may compare: the user's live rows embedded by `modelId`, of the asked kinds. */
+function searchable(userId: SQL, modelId: string, now: Date, kinds: SQL | undefined): SQL | undefined {
+  return and(
+    sql`${memories.userId} = ${userId}`,
+    eq(memories.embeddingModel, modelId),
+    isNotNull(memories.embedding),
+    alive(now),
+    kinds,
+  );
+}
+
+/**
+ * The one-request statement, built once per database handle and run as a prepared statement: drizzle
+ * then skips building the SQL each call, and postgres.js sends a named statement the server parses
+ * once per connection (without a name drizzle asks for an unnamed one, parsed again every time).
+ */
+function prepareSearchOne(db: Db) {
+  const userId = sql.placeholder("userId");
+  // Each parameter is typed by its cast and compared as it is: a cast of a parameter (`$1::text::vector`)
+  // would run again for every row once Postgres settles on a generic plan for the statement.
+  const kinds = sql`${sql.placeholder("kinds")}::text[]`;
+  const nearest = sql`select ${memories.id} as id, (${memories.embedding} <=> ${sql.placeholder("vector")}::vector) + 0 as distance
+    from ${memories}
+    where ${memories.userId} = ${userId}
+      and ${memories.embeddingModel} = ${sql.placeholder("modelId")}
+      and ${memories.embedding} is not null
+      and (${memories.expiresAt} is null or ${memories.expiresAt} > ${sql.placeholder("now")}::timestamptz)
+      and (${kinds} is null or ${memories.kind} = any(${kinds}))
+    order by distance
+    limit ${sql.placeholder("k")}`;
+  return db
+    .select({ n: sql<number>`0`.mapWith(Number), ...itemColumns, distance: sql<number>`nearest.distance`.mapWith(Number) })
+    .from(sql`(${nearest}) as nearest`)
+    .innerJoin(memories, and(sql`${memories.id} = nearest.id`, sql`${memories.userId} = ${userId}`))
+    .prepare("memory_search");
+}
+
+const preparedSearch = new WeakMap<Db, ReturnType<typeof prepareSearchOne>>();
+
+async function searchOne(db: Db, modelId: string, now: Date, r: VectorSearch) {
+  let prepared = preparedSearch.get(db);
+  if (!prepared) {
+    prepared = prepareSearchOne(db);
+    preparedSearch.set(db, prepared);
+  }
+  return prepared.execute({
+    userId: r.userId,
+    vector: toVectorLiteral(r.vector),
+    modelId,
+    // As text: drizzle's postgres.js driver sends dates as strings it has already formatted.
+    now: now.toISOString(),
+    kinds: r.kinds?.length ? r.kinds : null,
+    k: r.k,
+  });
+}
+
+async function searchMany(db: Db, modelId: string, now: Date, list: VectorSearch[]) {
   const requests = sql.join(
-    input.requests.map((r, n) => {
-      checkK(r.k);
+    list.map((r, n) => {
       const kinds = r.kinds?.length ? JSON.stringify(r.kinds) : null;
       return sql`(${n}::int, ${r.userId}::text, ${toVectorLiteral(r.vector)}::vector, ${r.k}::int, ${kinds}::jsonb)`;
     }),
     sql`, `,
   );
-  // First each request's k nearest ids (the user's rows only, read through the per-user index); then
-  // only those rows from the table. `+ 0`: no vector index can serve this order, so the scan stays
-  // exact and per user.
-  const nearest = sql`select ${memories.id} as id, ${memories.embedding} <=> r.q as distance
+  const kinds = sql`(r.kinds is null or jsonb_exists(r.kinds, ${memories.kind}))`;
+  const nearest = sql`select ${memories.id} as id, (${memories.embedding} <=> r.q) + 0 as distance
     from ${memories}
-    where ${memories.userId} = r.user_id
-      and ${eq(memories.embeddingModel, input.modelId)}
-      and ${memories.embedding} is not null
-      and ${alive(now)}
-      and (r.kinds is null or jsonb_exists(r.kinds, ${memories.kind}))
-    order by (${memories.embedding} <=> r.q) + 0
+    where ${searchable(sql`r.user_id`, modelId, now, kinds)}
+    order by distance
     limit r.k`;
-  const rows = await db
+  return db
     .select({ n: sql<number>`r.n`.mapWith(Number), ...itemColumns, distance: sql<number>`nearest.distance`.mapWith(Number) })
     .from(sql`(values ${requests}) as r(n, user_id, q, k, kinds)`)
     .innerJoin(sql`lateral (${nearest}) as nearest`, sql`true`)
     .innerJoin(memories, and(sql`${memories.id} = nearest.id`, sql`${memories.userId} = r.user_id`));
-  const hits: MemoryHit[][] = input.requests.map(() => []);
-  for (const { n, ...row } of rows) hits[n]?.push(row);
-  for (const list of hits) list.sort((a, b) => a.distance - b.distance || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return hits;
 }
 
 /** Deletes one memory (and its vector). Another user's id is "not found", like a missing one. */

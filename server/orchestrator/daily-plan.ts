@@ -8,9 +8,10 @@ import type { DayPlan, PlanBlock, Task } from "../db/schema";
 import { InvalidInputError, NotFoundError } from "../errors";
 import { log } from "../log";
 import { remember } from "../memory";
-import { type FixedEvent, type PinnedBlock, type PlanSummary, type PlanTask, planDay } from "../planner/day-plan";
+import { type FixedEvent, type PinnedBlock, type PlanSummary, type PlanTask } from "../planner/day-plan";
 import { addDays, dayBounds, formatDate, formatDuration, localDay } from "../time";
 import { checkinsOn } from "./checkins";
+import { planTopFirst, ritualForPlan } from "./morning-ritual-plan";
 import { type DaySettings, loadDaySettings } from "./settings";
 import type { UserCtx } from "./tasks";
 
@@ -173,22 +174,25 @@ export async function buildPlan(
   // A pinned block whose task is done or gone has nothing left to hold its place.
   const open = new Set([...work.tasks, ...work.steps].map((t) => t.id));
   const pinned = args.pinned.filter((p) => open.has(p.taskId));
-  const result = planDay({
+  // The morning ritual: its energy stands unless a later check-in says otherwise; its top three go first.
+  const ritual = await ritualForPlan(ctx.db, { userId: ctx.userId, day, now, checkinEnergy: checkin?.energy ?? null });
+  const energy = ritual ? ritual.energy : (checkin?.energy ?? null);
+  const result = planTopFirst({
     now,
     timeZone,
     day,
     workday: { startMinute: settings.workdayStartMinute, endMinute: settings.workdayEndMinute },
     energyPattern: settings.energyPattern,
-    energy: checkin?.energy ?? null,
+    energy,
     mood: checkin?.mood ?? null,
     tasks,
     fixedEvents: args.fixedEvents,
     pinned,
     doneMinutes,
-  });
+  }, ritual?.topTaskIds ?? []);
   const inputs: StoredInputs = {
     timeZone,
-    energy: checkin?.energy ?? null,
+    energy,
     mood: checkin?.mood ?? null,
     checkinAt: checkin?.latest ? checkin.latest.createdAt.toISOString() : null,
     doneMinutes,

@@ -102,7 +102,8 @@ describe("plan.daily", () => {
   it("makes the day plan for the given day", async () => {
     const user = await makeUser(t.db);
     await insertTask(t.db, { userId: user.id, fields: { title: "Write the report", estimateMinutes: 60 } });
-    const day = new Date().toISOString().slice(0, 10); // the user's zone is UTC
+    // Tomorrow (the user's zone is UTC): a whole working day, whatever time the suite runs at.
+    const day = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
     const [action] = await run(user.id, [{ type: "task_management", executor: "plan.daily", payload: { day }, idempotencyKey: `plan.daily:${day}` }]);
     expect(action).toMatchObject({ status: "succeeded", result: { day } });
     const plan = await getDayPlan({ db: t.db, userId: user.id }, { day });

@@ -2,7 +2,7 @@
 // the ledger's idempotency key (`task.completed:<taskId>`, `step.completed:<id>`, `proof.accepted:<taskId>`).
 import "server-only";
 import type { Db } from "../db/client";
-import { insertLedgerEntryOnce, ledgerTotal } from "../db/queries/rewards";
+import { earnedTotal, insertLedgerEntryOnce } from "../db/queries/rewards";
 import type { PointsEntry } from "../db/schema";
 import { levelFor } from "./levels";
 
@@ -52,13 +52,15 @@ export async function awardPoints(db: Db, input: AwardInput): Promise<{ entry: P
 
 /**
  * Awards an action at the user's current level (the amount shrinks as the level grows), once per
- * source. Run it inside the transaction that did the thing, so the award and the deed commit together.
+ * source. The level comes from EARNED points, so spending never changes what an action pays. The
+ * units go into the row's data (focus minutes = units × 5 feed the pet and the focus badges). Run it
+ * inside the transaction that did the thing, so the award and the deed commit together.
  */
 export async function awardAction(
   db: Db,
   input: { userId: string; kind: AwardKind; sourceId: string; reason: string; units?: number; data?: Record<string, unknown> },
 ): Promise<{ entry: PointsEntry; created: boolean }> {
-  const level = levelFor(await ledgerTotal(db, input.userId));
+  const level = levelFor(await earnedTotal(db, input.userId));
   return awardPoints(db, {
     userId: input.userId,
     amount: pointsFor(input.kind, level.factor, input.units),
@@ -66,6 +68,6 @@ export async function awardAction(
     reason: input.reason,
     sourceId: input.sourceId,
     idempotencyKey: awardKey(input.kind, input.sourceId),
-    data: { ...input.data, level: level.number },
+    data: { ...input.data, level: level.number, units: input.units ?? 1 },
   });
 }

@@ -116,6 +116,28 @@ describe("awardPoints", () => {
   });
 });
 
+describe("XP and balance", () => {
+  it("levels from earned points only: spending lowers the balance, never the level or what an action pays", async () => {
+    const userId = (await makeUser(t.db)).id;
+    await entryAt(userId, "2026-11-20T10:00:00Z", "task.completed", 320);
+    await entryAt(userId, "2026-11-21T10:00:00Z", "store.purchase", -300);
+    const summary = await getRewardsSummary(t.db, userId, { now: new Date("2026-11-21T12:00:00Z"), timeZone: "UTC" });
+    expect(summary).toMatchObject({ balance: 20, total: 20, earned: 320, level: { number: 4, name: "Flame", at: 300 } });
+    // Level 4 pays 0.9 of the base: the spend did not take the user back to full-rate level 1.
+    const { entry } = await awardAction(t.db, { userId, kind: "task.completed", sourceId: "after-spend", reason: "Done" });
+    expect(entry.amount).toBe(9);
+    expect(entry.data).toMatchObject({ level: 4, units: 1 });
+  });
+
+  it("keeps a negative-looking history sane: a balance of 0 after spending everything is still the earned level", async () => {
+    const userId = (await makeUser(t.db)).id;
+    await entryAt(userId, "2026-11-20T10:00:00Z", "task.completed", 150);
+    await entryAt(userId, "2026-11-20T11:00:00Z", "store.purchase", -150);
+    const summary = await getRewardsSummary(t.db, userId, { now: new Date("2026-11-21T12:00:00Z"), timeZone: "UTC", latest: 0 });
+    expect(summary).toMatchObject({ balance: 0, earned: 150, level: { number: 3, name: "Ember" }, latest: [] });
+  });
+});
+
 describe("getStreak and getRewardsSummary", () => {
   it("counts days in the user's time zone", async () => {
     const userId = (await makeUser(t.db)).id;
