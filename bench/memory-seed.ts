@@ -235,6 +235,9 @@ export async function seedMemories(raw: Raw, params: SeedParams, streams: number
   const groups: BenchUser[][] = Array.from({ length: streams }, () => []);
   // Contiguous blocks of users per stream keep each user's rows together in the heap.
   users.forEach((u, i) => groups[Math.floor((i * streams) / users.length)]?.push(u));
+  // Open every stream's connection before any rows are made: generating vectors keeps the event loop
+  // busy, and a connection still handshaking then misses its connect timeout (seen at full scale).
+  await Promise.all(groups.map(() => raw.query("select pg_sleep(0.05)", [], { prepare: false })));
   await Promise.all(groups.map((g) => raw.copyIn(COLUMNS, tuplesOf(space, g, params.model))));
   const copied = performance.now();
   log(`copied ${rows} rows in ${((copied - started) / 1000).toFixed(1)} s over ${streams} stream(s)`);
