@@ -7,22 +7,10 @@ import { useTRPC } from "../trpc/client";
 import { Button } from "../ui/button";
 import { ErrorNote } from "../ui/error-note";
 import { type Draft, ReviewList, toConfirm, toDrafts } from "./review-list";
-import { type CoachInfo, type PartialCapture, useCaptureStream } from "./use-capture-stream";
+import { type PartialCapture, useCaptureStream } from "./use-capture-stream";
+import { OfflineBadge } from "../ui/offline-badge";
 
 const MAX_CHARS = 8000;
-
-function OfflineBadge({ coach }: { coach: CoachInfo | null }) {
-  if (coach?.provider !== "offline") return null;
-  return (
-    <span
-      className="rounded-full border border-[var(--line)] px-2 py-0.5 text-xs text-[var(--muted)]"
-      title={coach.fallback ? "The AI model didn't answer, so the built-in offline coach did." : "No AI model is configured, so the built-in offline coach read your text."}
-      data-testid="capture-offline-badge"
-    >
-      Offline coach
-    </span>
-  );
-}
 
 /** The tasks so far, as they stream in. */
 function Streaming({ partial, stop }: { partial: PartialCapture | undefined; stop: () => void }) {
@@ -88,7 +76,7 @@ export function CapturePanel() {
           Brain dump
         </h2>
         <div className="flex items-center gap-2">
-          <OfflineBadge coach={stream.coach} />
+          <OfflineBadge coach={stream.coach} testId="capture-offline-badge" />
           <Button
             variant="quiet"
             aria-expanded={open}

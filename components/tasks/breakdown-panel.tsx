@@ -7,6 +7,7 @@ import { useId } from "react";
 import type { BreakdownOutput } from "@/server/chains/breakdown";
 import { Button } from "../ui/button";
 import { type CoachInfo, type Spiciness, STEP_RANGE, useBreakdownStream, useSpiciness } from "./use-breakdown-stream";
+import { OfflineBadge } from "../ui/offline-badge";
 
 const LEVELS: { value: Spiciness; label: string }[] = [
   { value: 1, label: "a few bigger steps" },
@@ -70,19 +71,6 @@ function SpicinessDial({ value, onChange, disabled }: { value: Spiciness; onChan
   );
 }
 
-function OfflineBadge({ coach }: { coach: CoachInfo | null }) {
-  if (coach?.provider !== "offline") return null;
-  return (
-    <span
-      className="self-start rounded-full border border-[var(--line)] px-2 py-0.5 text-xs text-[var(--muted)]"
-      title={coach.fallback ? "The AI model didn't answer, so the built-in offline coach did." : "No AI model is configured, so the built-in offline coach answered."}
-      data-testid="breakdown-offline-badge"
-    >
-      Offline coach
-    </span>
-  );
-}
-
 /** The steps so far, as they stream in, with a progress bar and Stop. */
 function StreamingSteps({
   partial,
@@ -136,7 +124,7 @@ function Result({ saved, coach }: { saved: BreakdownOutput; coach: CoachInfo | n
           {saved.tip}
         </p>
       ) : null}
-      <OfflineBadge coach={coach} />
+      <OfflineBadge coach={coach} testId="breakdown-offline-badge" className="self-start" />
     </div>
   );
 }
@@ -191,7 +179,7 @@ export function StepBreakdown({ stepId, userId, title }: { stepId: string; userI
           {run.partial || run.busy ? <StreamingSteps partial={run.partial} spiciness={spiciness} streaming={run.streaming} stop={run.stop} /> : null}
           {run.saved && !run.busy ? (
             <p className="text-xs text-[var(--muted)]">
-              Start with: <span data-testid="step-first-tiny-step">{run.saved.firstTinyStep}</span> <OfflineBadge coach={run.coach} />
+              Start with: <span data-testid="step-first-tiny-step">{run.saved.firstTinyStep}</span> <OfflineBadge coach={run.coach} testId="breakdown-offline-badge" className="self-start" />
             </p>
           ) : null}
           {run.error ? (
