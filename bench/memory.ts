@@ -37,6 +37,8 @@
 //   --rebuild-hnsw          drop the kept HNSW index first (so app/sql are also measured without it), rebuild
 //   --reseed                drop and re-seed the database
 //   --drop                  drop the database when done (≈ 7 GB at full scale with the HNSW index)
+//   --prewarm               load memories_user_cover_idx into shared_buffers first (pg_prewarm; Postgres
+//                           only): the steady state of a server whose shared_buffers hold the index
 // stdout: one JSON line per figure; progress on stderr.
 import fs from "node:fs";
 import os from "node:os";
@@ -81,7 +83,7 @@ function parseArgs(argv: string[]): Map<string, string | true> {
 const KNOWN = new Set([
   "quick", "users", "rows", "heavy-users", "heavy-rows", "queries", "heavy-queries", "k", "concurrency", "qps-seconds",
   "seed", "hnsw-m", "hnsw-ef-construction", "hnsw-workers", "maintenance-work-mem", "copy-streams", "db-name",
-  "no-hnsw", "rebuild-hnsw", "reseed", "drop",
+  "no-hnsw", "rebuild-hnsw", "reseed", "drop", "prewarm",
 ]);
 
 function config(argv: string[]) {
@@ -124,6 +126,7 @@ function config(argv: string[]) {
     rebuildHnsw: args.has("rebuild-hnsw"),
     reseed: args.has("reseed"),
     drop: args.has("drop"),
+    prewarm: args.has("prewarm"),
   };
   const isDefault = Object.entries(DEFAULTS).every(([key, v]) => key === "qpsSeconds" || cfg[key as keyof typeof cfg] === v);
   const scale = !adminUrl ? "pglite-small" : quick ? "quick" : isDefault ? "full" : "custom";
@@ -186,7 +189,12 @@ async function main(): Promise<void> {
     bench = await openPgliteBench(path.join(dir, "pglite"), params);
   }
   onCleanup("bench database connections", () => bench.close());
-  const common = { db: cfg.db, scale: cfg.scale, k: cfg.k };
+  if (cfg.prewarm && cfg.adminUrl) {
+    await bench.raw.query("create extension if not exists pg_prewarm");
+    const [warm] = await bench.raw.query<{ pages: number }>("select pg_prewarm('memories_user_cover_idx')::int as pages");
+    log(`prewarmed memories_user_cover_idx: ${warm?.pages ?? 0} pages`);
+  }
+  const common = { db: cfg.db, scale: cfg.scale, k: cfg.k, ...(cfg.prewarm && cfg.adminUrl ? { prewarmed: true } : {}) };
   emit({ bench: "memory.search.seed", ...common, reused: bench.reused, database: cfg.adminUrl ? cfg.dbName : "pglite (temp folder)", ...bench.seed });
 
   const users = benchUsers(params);

@@ -8,7 +8,8 @@ import type { Db } from "@/server/db/client";
 import { memories, type MemoryTier } from "@/server/db/schema";
 import { NotFoundError } from "@/server/errors";
 import { makeUser, setupTestDb } from "@/test/harness";
-import { cleanup, embedPending, forget, forgetAll, getUserContext, recall, remember, search } from ".";
+import { cleanup, embedPending, forget, forgetAll, getUserContext, recall, remember, search, searchByVectors } from ".";
+import { HALF_DISTANCE_ERROR, provenExact, SEARCH_POOL_EXTRA, toHalfQueryLiteral } from "./store";
 
 const t = setupTestDb();
 const HOUR = 60 * 60 * 1000;
@@ -162,7 +163,8 @@ describe("semantic search", () => {
     const contents = Array.from({ length: 600 }, () => sentence(rand));
     await seed(t.db, heavy.id, contents);
     // Local to this file's database; it exists only to tempt the planner into an approximate scan.
-    await t.db.execute(sql`create index memories_tempting_hnsw on memories using hnsw (embedding vector_cosine_ops)`);
+    await t.db.execute(sql`create index memories_tempting_hnsw on memories using hnsw (embedding vector_cosine_ops) with (m = 4, ef_construction = 10)`);
+    await t.db.execute(sql`create index memories_tempting_half_hnsw on memories using hnsw (embedding_half halfvec_cosine_ops) with (m = 4, ef_construction = 10)`);
     await t.db.execute(sql`analyze memories`);
     const vectors = contents.map(hashEmbed);
     for (let i = 0; i < 5; i++) {
@@ -178,6 +180,79 @@ describe("semantic search", () => {
       expect(hits).toHaveLength(10);
       hits.forEach((h, j) => expect(h.distance).toBeCloseTo(expected[j] ?? Number.NaN, 5));
     }
+    // Later tests insert rows: don't make them pay for two HNSW indexes.
+    await t.db.execute(sql`drop index memories_tempting_hnsw`);
+    await t.db.execute(sql`drop index memories_tempting_half_hnsw`);
+  });
+});
+
+describe("search's two passes (half vectors, then the full ones)", () => {
+  it("keeps every half-vector distance within HALF_DISTANCE_ERROR of the full one, whatever the vectors' scale", async () => {
+    const rand = rng(2026);
+    const user = await makeUser(t.db);
+    const gauss = () => Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand());
+    // Dense, sparse (like the hashing embedder's), tiny and huge vectors, and near-duplicates of the query.
+    const query = Array.from({ length: 384 }, gauss);
+    const vectors: number[][] = [];
+    for (let i = 0; i < 400; i++) {
+      const kind = i % 4;
+      const scale = [1e-3, 1, 1e3, 0.05][kind] as number;
+      const v = kind === 3 ? query.map((x) => x + gauss() * 0.01) : Array.from({ length: 384 }, () => (rand() < 0.2 || kind === 1 ? gauss() : 0));
+      vectors.push(v.map((x) => x * scale));
+    }
+    await t.db.insert(memories).values(
+      vectors.map((v, i) => ({ userId: user.id, tier: "long_term" as const, kind: "test.bound", content: `v${i}`, embedding: v, embeddingModel: "test-bound", createdAt: t0 })),
+    );
+    const gaps = await t.db
+      .select({
+        gap: sql<number>`abs((${memories.embeddingHalf} <=> ${toHalfQueryLiteral(query)}::halfvec) - (${memories.embedding} <=> ${JSON.stringify(query)}::vector))`.mapWith(Number),
+      })
+      .from(memories)
+      .where(eq(memories.userId, user.id));
+    expect(gaps).toHaveLength(400);
+    const worst = Math.max(...gaps.map((r) => Number(r.gap)));
+    expect(worst).toBeGreaterThan(0); // the half vectors really are rounded
+    expect(worst).toBeLessThan(HALF_DISTANCE_ERROR / 2); // and the bound has room to spare
+  });
+
+  it("stays exact (ties by id) when many memories sit at the same distance and the fast pass cannot prove it", async () => {
+    const rand = rng(5);
+    const user = await makeUser(t.db);
+    const same = "took my meds with breakfast";
+    await seed(t.db, user.id, [...Array.from({ length: 60 }, () => same), ...Array.from({ length: 300 }, () => sentence(rand))]);
+    const ids = await t.db.select({ id: memories.id }).from(memories).where(and(eq(memories.userId, user.id), eq(memories.content, same)));
+    const smallest = ids.map((r) => r.id).sort().slice(0, 10);
+    const hits = await search(t.db, { userId: user.id, query: same, k: 10 });
+    expect(hits.map((h) => h.id)).toEqual(smallest);
+    hits.forEach((h) => expect(h.distance).toBeCloseTo(0, 5));
+  });
+
+  it("the fast statement and the bounded one give the same answers", async () => {
+    const rand = rng(31);
+    const a = await makeUser(t.db);
+    const b = await makeUser(t.db);
+    await seed(t.db, a.id, Array.from({ length: 400 }, () => sentence(rand)));
+    await seed(t.db, b.id, Array.from({ length: 7 }, () => sentence(rand)));
+    for (let i = 0; i < 10; i++) {
+      const vector = hashEmbed(sentence(rand));
+      const request = { userId: i % 2 ? a.id : b.id, vector, k: 1 + (i % 10) };
+      const [fast] = await searchByVectors(t.db, { modelId: HASH_EMBEDDING_MODEL_ID, now: t0, requests: [request] });
+      const [bounded] = await searchByVectors(t.db, { modelId: HASH_EMBEDDING_MODEL_ID, now: t0, requests: [request, request] });
+      expect(fast?.map((h) => h.id)).toEqual(bounded?.map((h) => h.id));
+      expect(fast).toHaveLength(Math.min(request.k, i % 2 ? 400 : 7));
+    }
+  });
+
+  it("provenExact: a short pool is everything; otherwise the k-th distance must clear the pool's edge by the error bound", () => {
+    const k = 3;
+    const pool = k + SEARCH_POOL_EXTRA;
+    const rows = (kth: number, edge: number, size: number) => [0.1, 0.2, kth].map((distance) => ({ distance, poolEdge: edge, poolSize: size }));
+    expect(provenExact([], k, pool)).toBe(true);
+    expect(provenExact(rows(0.9, 0.5, pool - 1), k, pool)).toBe(true);
+    expect(provenExact(rows(0.3, 0.5, pool), k, pool)).toBe(true);
+    expect(provenExact(rows(0.5 - HALF_DISTANCE_ERROR, 0.5, pool), k, pool)).toBe(false);
+    expect(provenExact(rows(0.5, 0.5, pool), k, pool)).toBe(false);
+    expect(provenExact(rows(Number.NaN, 0.5, pool), k, pool)).toBe(false);
   });
 });
 

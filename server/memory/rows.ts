@@ -4,8 +4,8 @@ import "server-only";
 import { gt, isNull, or, type SQL } from "drizzle-orm";
 import { type Memory, memories } from "../db/schema";
 
-/** A memory as callers see it: everything but the vector. */
-export type MemoryItem = Omit<Memory, "embedding">;
+/** A memory as callers see it: everything but the vectors. */
+export type MemoryItem = Omit<Memory, "embedding" | "embeddingHalf">;
 export interface MemoryHit extends MemoryItem {
   /** Cosine distance to the query: 0 is identical, 2 is opposite. */
   distance: number;

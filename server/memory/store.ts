@@ -1,7 +1,8 @@
 // Remember, recall, search and forget one user's memories; clean up expired ones across users.
 // Why search is exact and per user, and when embedding happens: see the header of ./index.ts.
 import "server-only";
-import { and, desc, eq, inArray, isNotNull, lte, type SQL, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, lte, type SQL, sql } from "drizzle-orm";
+import { alias, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { describeEmbedder, embedTexts, toVectorLiteral } from "../ai/embeddings";
 import type { Db } from "../db/client";
 import { type MemoryTier, memories } from "../db/schema";
@@ -163,17 +164,38 @@ export interface VectorSearch {
 }
 
 /**
+ * How far a cosine distance computed on the half vectors (`embedding_half`: the embedding scaled to
+ * length 1, each component rounded to a 16-bit float) can be from the one computed on the full vectors.
+ * Rounding moves each component by at most 2^-11 of itself (2^-25 for the tiniest), so each unit
+ * vector turns by at most 4.9e-4 rad; query and memory together change their angle by at most 9.8e-4
+ * and the cosine by no more than that. pgvector sums in 32-bit floats: at most ~7e-5 more per distance
+ * over 384 dimensions, for each of the two. 1.5e-3 covers it all with room to spare.
+ */
+export const HALF_DISTANCE_ERROR = 1.5e-3;
+
+/** How many more candidates than k the fast statement re-ranks with the full vectors. */
+export const SEARCH_POOL_EXTRA = 10;
+
+/**
  * The exact per-user nearest-neighbour query behind `search`, for already-embedded queries. Returns
- * one hit list per request, nearest first. One request (what `search` sends) is one flat statement;
- * several requests (any users; the isolation test's batches) go as one statement too: a VALUES list
- * with one row per request and, for each, the same per-user scan as a LATERAL subquery.
+ * one hit list per request, nearest first (ties by id).
  *
- * Shape, measured with EXPLAIN (ANALYZE, BUFFERS) on the bench database (see the README's memory
- * section): first the k nearest ids, read by an index-only scan of the covering index
- * memories_user_cover_idx (every column the filter reads is in it, so no heap page is touched), then
- * only those k rows from the table. The distance is computed once per row: `(embedding <=> q) + 0`
- * is both the selected distance and the sort key. The `+ 0` makes the order an expression no vector
- * index can serve, so the scan stays exact and per user even if an HNSW index is added.
+ * Two passes, both exact in the end (the reasoning is in ./index.ts):
+ * 1. The fast statement (one request, prepared): the k + SEARCH_POOL_EXTRA rows nearest by the half
+ *    vectors, read by an index-only scan of memories_user_cover_idx, then re-ranked by the full
+ *    vectors. It also returns the pool's size and its largest half distance (its edge). Every row left
+ *    out of the pool is at least `edge` away by the half vectors, so at least `edge - ε` by the full
+ *    ones (ε = HALF_DISTANCE_ERROR). So when the k-th re-ranked distance is below `edge - ε`, or the
+ *    pool holds every row the user has, the answer is proven exact. Otherwise (many memories at
+ *    nearly the same distance, e.g. the same sentence remembered every day) —
+ * 2. the bounded statement (`searchBounded`): with h_k the k-th smallest half distance, at least k
+ *    rows are within h_k + ε by the full vectors, so the true k nearest are all within h_k + 2ε by the
+ *    half ones; it re-ranks every such row. Always exact; costs about a third more.
+ * Several requests (any users; the isolation test's batches) go straight to the bounded statement, as
+ * one statement: a VALUES list with one row per request and LATERAL subqueries per user.
+ *
+ * Every distance is written `(...) + 0`: an expression no vector index can serve, so the planner
+ * cannot swap the per-user scan for an approximate one even if an HNSW index is added.
  */
 export async function searchByVectors(
   db: Db,
@@ -183,86 +205,123 @@ export async function searchByVectors(
   for (const r of input.requests) checkK(r.k);
   const now = input.now ?? new Date();
   const [only] = input.requests;
-  const rows = input.requests.length === 1 && only ? await searchOne(db, input.modelId, now, only) : await searchMany(db, input.modelId, now, input.requests);
+  const rows = input.requests.length === 1 && only ? await searchOne(db, input.modelId, now, only) : await searchBounded(db, input.modelId, now, input.requests);
   const hits: MemoryHit[][] = input.requests.map(() => []);
   for (const { n, ...row } of rows) hits[n]?.push(row);
   for (const list of hits) list.sort((a, b) => a.distance - b.distance || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return hits;
 }
 
-/** The rows a batched vector search may compare: the user's live rows embedded by `modelId`, of the asked kinds. */
-function searchable(userId: SQL, modelId: string, now: Date, kinds: SQL | undefined): SQL | undefined {
-  return and(
-    sql`${memories.userId} = ${userId}`,
-    eq(memories.embeddingModel, modelId),
-    isNotNull(memories.embedding),
-    alive(now),
-    kinds,
-  );
+/** The query vector as search's first pass compares it: scaled to length 1 (the column is too); Postgres rounds it to 16-bit floats. */
+export function toHalfQueryLiteral(vector: number[]): string {
+  const norm = Math.sqrt(vector.reduce((a, x) => a + (Number.isFinite(x) ? x * x : 0), 0));
+  return toVectorLiteral(norm > 0 ? vector.map((x) => x / norm) : vector);
+}
+
+/** The rows a search may compare, in table `t`: the user's live rows embedded by `modelId`, of the asked kinds. */
+type SearchColumns = Record<"userId" | "embeddingModel" | "embeddingHalf" | "expiresAt" | "kind", AnyPgColumn>;
+
+function searchable(t: SearchColumns, userId: SQL, modelId: SQL, now: SQL, kinds: SQL): SQL {
+  return sql`${t.userId} = ${userId}
+      and ${t.embeddingModel} = ${modelId}
+      and ${t.embeddingHalf} is not null
+      and (${t.expiresAt} is null or ${t.expiresAt} > ${now})
+      and ${kinds}`;
 }
 
 /**
- * The one-request statement, built once per database handle and run as a prepared statement: drizzle
- * then skips building the SQL each call, and postgres.js sends a named statement the server parses
- * once per connection (without a name drizzle asks for an unnamed one, parsed again every time).
+ * The fast statement, built once per database handle and run as a prepared statement: drizzle then
+ * skips building the SQL each call, and postgres.js sends a named statement the server parses once per
+ * connection (without a name drizzle asks for an unnamed one, parsed again every time).
  */
 function prepareSearchOne(db: Db) {
   const userId = sql.placeholder("userId");
   // Each parameter is typed by its cast and compared as it is: a cast of a parameter (`$1::text::vector`)
   // would run again for every row once Postgres settles on a generic plan for the statement.
   const kinds = sql`${sql.placeholder("kinds")}::text[]`;
-  const nearest = sql`select ${memories.id} as id, (${memories.embedding} <=> ${sql.placeholder("vector")}::vector) + 0 as distance
+  const pool = sql`select ${memories.id} as id, (${memories.embeddingHalf} <=> ${sql.placeholder("half")}::halfvec) + 0 as approx
     from ${memories}
-    where ${memories.userId} = ${userId}
-      and ${memories.embeddingModel} = ${sql.placeholder("modelId")}
-      and ${memories.embedding} is not null
-      and (${memories.expiresAt} is null or ${memories.expiresAt} > ${sql.placeholder("now")}::timestamptz)
-      and (${kinds} is null or ${memories.kind} = any(${kinds}))
-    order by distance
-    limit ${sql.placeholder("k")}`;
+    where ${searchable(memories, sql`${userId}`, sql`${sql.placeholder("modelId")}`, sql`${sql.placeholder("now")}::timestamptz`, sql`(${kinds} is null or ${memories.kind} = any(${kinds}))`)}
+    order by approx
+    limit ${sql.placeholder("pool")}`;
   return db
-    .select({ n: sql<number>`0`.mapWith(Number), ...itemColumns, distance: sql<number>`nearest.distance`.mapWith(Number) })
-    .from(sql`(${nearest}) as nearest`)
-    .innerJoin(memories, and(sql`${memories.id} = nearest.id`, sql`${memories.userId} = ${userId}`))
+    .select({
+      n: sql<number>`0`.mapWith(Number),
+      ...itemColumns,
+      distance: sql<number>`(${memories.embedding} <=> ${sql.placeholder("vector")}::vector) + 0`.mapWith(Number).as("distance"),
+      poolEdge: sql<number>`max(pool.approx) over ()`.mapWith(Number).as("pool_edge"),
+      poolSize: sql<number>`count(*) over ()`.mapWith(Number).as("pool_size"),
+    })
+    .from(sql`(${pool}) as pool`)
+    .innerJoin(memories, and(sql`${memories.id} = pool.id`, sql`${memories.userId} = ${userId}`))
+    .orderBy(sql`distance`, memories.id)
+    .limit(sql.placeholder("k"))
     .prepare("memory_search");
 }
 
 const preparedSearch = new WeakMap<Db, ReturnType<typeof prepareSearchOne>>();
 
+export interface PoolProof {
+  distance: number;
+  /** The largest half distance in the pool. */
+  poolEdge: number;
+  /** How many rows the pool held (fewer than asked: every searchable row). */
+  poolSize: number;
+}
+
+/** Whether the fast statement's rows (nearest first) are proven to be the exact k nearest (see searchByVectors). */
+export function provenExact(rows: PoolProof[], k: number, pool: number): boolean {
+  const [first] = rows;
+  if (!first || first.poolSize < pool) return true; // the pool held every searchable row
+  const kth = rows[k - 1];
+  return kth !== undefined && kth.distance < first.poolEdge - HALF_DISTANCE_ERROR;
+}
+
 async function searchOne(db: Db, modelId: string, now: Date, r: VectorSearch) {
-  let prepared = preparedSearch.get(db);
-  if (!prepared) {
-    prepared = prepareSearchOne(db);
-    preparedSearch.set(db, prepared);
-  }
-  return prepared.execute({
+  const prepared = preparedSearch.get(db) ?? prepareSearchOne(db);
+  preparedSearch.set(db, prepared);
+  const pool = r.k + SEARCH_POOL_EXTRA;
+  const rows = await prepared.execute({
     userId: r.userId,
     vector: toVectorLiteral(r.vector),
+    half: toHalfQueryLiteral(r.vector),
     modelId,
     // As text: drizzle's postgres.js driver sends dates as strings it has already formatted.
     now: now.toISOString(),
     kinds: r.kinds?.length ? r.kinds : null,
+    pool,
     k: r.k,
   });
+  if (!provenExact(rows, r.k, pool)) return searchBounded(db, modelId, now, [r]);
+  return rows.map(({ poolEdge: _edge, poolSize: _size, ...row }) => row);
 }
 
-async function searchMany(db: Db, modelId: string, now: Date, list: VectorSearch[]) {
+/** The bounded statement: always exact, for any number of requests (see searchByVectors). */
+async function searchBounded(db: Db, modelId: string, now: Date, list: VectorSearch[]) {
   const requests = sql.join(
     list.map((r, n) => {
       const kinds = r.kinds?.length ? JSON.stringify(r.kinds) : null;
-      return sql`(${n}::int, ${r.userId}::text, ${toVectorLiteral(r.vector)}::vector, ${r.k}::int, ${kinds}::jsonb)`;
+      return sql`(${n}::int, ${r.userId}::text, ${toVectorLiteral(r.vector)}::vector, ${toHalfQueryLiteral(r.vector)}::halfvec, ${r.k}::int, ${kinds}::jsonb)`;
     }),
     sql`, `,
   );
-  const kinds = sql`(r.kinds is null or jsonb_exists(r.kinds, ${memories.kind}))`;
-  const nearest = sql`select ${memories.id} as id, (${memories.embedding} <=> r.q) + 0 as distance
-    from ${memories}
-    where ${searchable(sql`r.user_id`, modelId, now, kinds)}
-    order by distance
+  const kth = alias(memories, "kth");
+  const candidate = alias(memories, "candidate");
+  const full = alias(memories, "full_row");
+  const where = (t: SearchColumns) => searchable(t, sql`r.user_id`, sql`${modelId}`, sql`${now.toISOString()}::timestamptz`, sql`(r.kinds is null or jsonb_exists(r.kinds, ${t.kind}))`);
+  // The k-th smallest half distance plus 2ε: every row of the true answer is within it.
+  const edge = sql`select (${kth.embeddingHalf} <=> r.h) + 0 + ${2 * HALF_DISTANCE_ERROR}::float8 as edge
+    from ${memories} as "kth" where ${where(kth)}
+    order by 1 offset r.k - 1 limit 1`;
+  const nearest = sql`select ${full.id} as id, (${full.embedding} <=> r.q) + 0 as distance
+    from ${memories} as "candidate" join ${memories} as "full_row" on ${full.id} = ${candidate.id}
+    where ${where(candidate)} and (bound.edge is null or (${candidate.embeddingHalf} <=> r.h) + 0 <= bound.edge)
+    order by distance, ${full.id}
     limit r.k`;
   return db
     .select({ n: sql<number>`r.n`.mapWith(Number), ...itemColumns, distance: sql<number>`nearest.distance`.mapWith(Number) })
-    .from(sql`(values ${requests}) as r(n, user_id, q, k, kinds)`)
+    .from(sql`(values ${requests}) as r(n, user_id, q, h, k, kinds)`)
+    .leftJoin(sql`lateral (${edge}) as bound`, sql`true`)
     .innerJoin(sql`lateral (${nearest}) as nearest`, sql`true`)
     .innerJoin(memories, and(sql`${memories.id} = nearest.id`, sql`${memories.userId} = r.user_id`));
 }

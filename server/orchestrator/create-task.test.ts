@@ -72,6 +72,23 @@ describe("task.create with the coach", () => {
     expect(created.insights?.reasoning).toContain("Your last 3 similar tasks took ~40 min.");
   });
 
+  it("finds those past times even when many closer memories of other kinds exist", async () => {
+    const cai = await makeUser(t.db, "Cai");
+    // Fifteen "created" memories word for word like the new title: nearer than any completion.
+    for (let i = 0; i < 15; i++) {
+      await remember(t.db, { userId: cai.id, tier: "long_term", kind: "task.created", content: "Clean the kitchen" });
+    }
+    await remember(t.db, {
+      userId: cai.id,
+      tier: "long_term",
+      kind: "task.completed",
+      content: `Completed "Clean the kitchen" in 25 min (estimated 50 min).`,
+      data: { actualMinutes: 25, estimateMinutes: 50 },
+    });
+    const created = await callerFor(t.db, cai).task.create({ title: "Clean the kitchen" });
+    expect(created.insights?.estimateMinutes).toBe(25);
+  });
+
   it("advises smaller steps on a low-energy day", async () => {
     const cal = await makeUser(t.db, "Cal");
     const api = callerFor(t.db, cal);

@@ -114,7 +114,8 @@ function distinct<S extends { title: string }>(steps: S[]): S[] {
 
 async function readContext(ctx: UserCtx, title: string): Promise<UserContext | null> {
   try {
-    return await getUserContext(ctx.db, ctx.userId, { about: title, k: 10, recentLimit: 5 });
+    // Only completions carry the real minutes the estimate learns from.
+    return await getUserContext(ctx.db, ctx.userId, { about: title, k: 10, kinds: ["task.completed"], recentLimit: 5 });
   } catch (error) {
     log.warn("could not read memory before creating a task; going on without it", { error });
     return null;

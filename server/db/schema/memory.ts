@@ -1,7 +1,7 @@
 // What the coach remembers about a user: short-term (1 h), working (24 h) and long-term memories,
 // each with an optional 384-d embedding for semantic search (see server/memory for the search path).
 import { sql } from "drizzle-orm";
-import { index, jsonb, pgEnum, pgTable, text, timestamp, uuid, vector } from "drizzle-orm/pg-core";
+import { halfvec, index, jsonb, pgEnum, pgTable, text, timestamp, uuid, vector } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 
 export const memoryTiers = ["short_term", "working", "long_term"] as const;
@@ -22,6 +22,12 @@ export const memories = pgTable(
     data: jsonb("data").$type<Record<string, unknown>>(),
     /** Null until embedded (embedding may happen after the user's request, in the job runner). */
     embedding: vector("embedding", { dimensions: 384 }),
+    /**
+     * The embedding scaled to length 1 and rounded to 16-bit floats, kept by Postgres itself: half the
+     * bytes, so search's first pass reads half the pages. Search re-ranks with `embedding` and proves
+     * its answer exact (server/memory/store.ts).
+     */
+    embeddingHalf: halfvec("embedding_half", { dimensions: 384 }).generatedAlwaysAs(sql`l2_normalize(embedding)::halfvec(384)`),
     /** The model that made `embedding`; a changed model means the row needs re-embedding. */
     embeddingModel: text("embedding_model"),
     createdAt: timestamp("created_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
@@ -37,7 +43,8 @@ export const memories = pgTable(
     // catch-up and across users by the re-embed check at start-up, without scanning the table.
     index("memories_embedding_model_user_idx").on(t.embeddingModel, t.userId),
     // Exact per-user search uses the covering index memories_user_cover_idx, (user_id) INCLUDE
-    // (id, embedding), made in a custom migration because drizzle-kit cannot express INCLUDE.
+    // (id, embedding_half, embedding_model, expires_at, kind), made in custom migrations (0003, 0008)
+    // because drizzle-kit cannot express INCLUDE.
     // Deliberately no HNSW index: see server/memory/index.ts.
   ],
 );
