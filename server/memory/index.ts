@@ -34,7 +34,8 @@
 // What a search costs (EXPLAIN (ANALYZE, BUFFERS) on the bench database, 2026-11-23): an index-only
 // scan of the user's entries in memories_user_cover_idx (no heap fetches once VACUUM has set the
 // visibility map — a migration that rewrites the table needs one), a top-k sort, then k + 10
-// primary-key lookups for the re-rank: ≈ 110 pages for 1,000 memories, 1,250 for 10,000. Pages not in
+// primary-key lookups for the re-rank (the full vector is kept in the row, storage PLAIN, so no TOAST
+// lookup follows): ≈ 110 index pages for 1,000 memories, 1,250 for 10,000. Pages not in
 // shared_buffers are read from the OS cache; on this machine a search costs roughly 1 ms of server
 // CPU plus 1.1 µs per memory of the user (bench: 2.4 ms at 1,000, 11.8 ms at 10,000). The app
 // builds the statement once (prepared, parameters typed by their casts: a cast of a parameter such
