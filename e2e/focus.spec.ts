@@ -56,7 +56,10 @@ test("start from a task, survive a reload, park a thought, finish for points and
   const finished = page.getByTestId("focus-finished");
   await expect(finished.getByTestId("focus-points")).toHaveText("+1 focus points");
   await expect(finished).toContainText(/You focused 1 min on “Write the blog intro”/);
-  await expect(page.getByTestId("points-badge").getByTestId("points-total")).toHaveText("1 pts");
+  // Plus the bonus of any achievement the finish unlocked (e.g. "Early bird" before 8 am).
+  const unlocked = await finished.getByTestId("achievement-unlocked").allTextContents();
+  const bonus = unlocked.reduce((sum, text) => sum + Number(/\(\+(\d+) points\)/.exec(text)?.[1] ?? 0), 0);
+  await expect(page.getByTestId("points-badge").getByTestId("points-total")).toHaveText(`${1 + bonus} pts`);
   const item = page.getByTestId("focus-history").getByTestId("focus-history-item").first();
   await expect(item).toHaveAttribute("data-status", "completed");
   await expect(item).toContainText("Write the blog intro");

@@ -15,14 +15,21 @@ test("earn, buy a reward of your own, keep your level, open the mystery box", as
   for (const [i, title] of titles.entries()) {
     await addTask(page, title);
     await taskItem(page, title).getByTestId("task-toggle").check();
-    await expect(badge.getByTestId("points-total")).toHaveText(`${(i + 1) * 10} pts`);
+    const done = page.getByTestId("done-list").locator(`[data-testid="task-item"][data-title="${title}"]`);
+    const earned = done.getByTestId("points-earned");
+    await expect(earned).toHaveText(/^\+10 points · \d+ in total$/);
+    // The first one unlocks first-task (+5) right then (and early-bird, before 8 am): the badge agrees.
+    if (i === 0) await expect(done.getByTestId("achievement-unlocked").first()).toHaveText("🏆 Achievement unlocked: First one done (+5 points)");
+    const total = Number(/(\d+) in total/.exec((await earned.textContent()) ?? "")?.[1]);
+    expect(total).toBeGreaterThanOrEqual((i + 1) * 10 + 5);
+    await expect(badge.getByTestId("points-total")).toHaveText(`${total} pts`);
   }
 
   await page.goto("/rewards");
   await expect(page.getByRole("heading", { name: "Rewards", level: 1 })).toBeVisible();
   const level = page.getByTestId("rewards-level");
   await expect(level).toHaveText("2 · Kindling");
-  // The first-task achievement is unlocked on the page, with its bonus.
+  // The first-task achievement, unlocked when the first task was ticked, shows here too.
   await expect(page.locator('[data-testid="achievement"][data-key="first-task"]')).toHaveAttribute("data-unlocked", "true");
   await expect(page.getByTestId("streak-days")).toHaveText("1 day");
 
@@ -34,7 +41,7 @@ test("earn, buy a reward of your own, keep your level, open the mystery box", as
   await expect(movie).toContainText("50 pts");
   const balance = page.getByTestId("rewards-balance");
   await expect(balance).toHaveText(/^\d+ pts$/);
-  // 50 for the tasks + 5 for the first-task badge (shown once the unlock refreshes the balance).
+  // 50 for the tasks + 5 for the first-task badge.
   await expect.poll(async () => points(await balance.textContent())).toBeGreaterThanOrEqual(55);
   const before = points(await balance.textContent());
   await movie.getByTestId("store-buy").click();

@@ -115,8 +115,9 @@ test("a whole day: onboard, plan, focus, check in, complete, be rewarded, see in
   const minutes = firstNumber(/You focused (\d+) min/.exec((await finished.textContent()) ?? "")?.[1] ?? null);
   await expect(finished.getByTestId("focus-points")).toHaveText(/^\+[1-9]\d* focus points$/);
   const focusPoints = firstNumber(await finished.getByTestId("focus-points").textContent());
-  // The header's badge rose by what the session earned.
-  await expect(badge.getByTestId("points-total")).toHaveText(`${focusPoints} pts`);
+  // Focus before 8 am is an achievement, celebrated right here; the badge rose by both.
+  await expect(finished.getByTestId("achievement-unlocked")).toHaveText(["🏆 Achievement unlocked: Early bird (+5 points)"]);
+  await expect(badge.getByTestId("points-total")).toHaveText(`${focusPoints + 5} pts`);
   await expect(page.getByTestId("focus-history").getByTestId("focus-history-item").first()).toHaveAttribute("data-status", "completed");
 
   // ── Back on Today: the task shows the time it took; check in ──
@@ -140,7 +141,9 @@ test("a whole day: onboard, plan, focus, check in, complete, be rewarded, see in
   await expect(done.getByTestId("points-earned")).toHaveText(/^\+[1-9]\d* points · \d+ in total$/);
   const earnedText = await done.getByTestId("points-earned").textContent();
   const earned = firstNumber(earnedText);
-  const total = focusPoints + earned;
+  // The first task done is an achievement too (+5), announced with the points.
+  await expect(done.getByTestId("achievement-unlocked")).toHaveText(["🏆 Achievement unlocked: First one done (+5 points)"]);
+  const total = focusPoints + 5 + earned + 5;
   expect(earnedText).toContain(`· ${total} in total`);
   await expect(page.getByTestId("task-list").getByTestId("task-item")).toHaveCount(2);
   await expect(page.locator(`[data-testid="plan-block"][data-title="${top}"]`)).toContainText("(done)");

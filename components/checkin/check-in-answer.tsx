@@ -5,6 +5,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "@/server/api/root";
+import { UnlockedAchievements } from "../rewards/unlocked-achievements";
 import { type Spiciness, useBreakdownStream } from "../tasks/use-breakdown-stream";
 import { useTRPC } from "../trpc/client";
 import { Button } from "../ui/button";
@@ -101,10 +102,11 @@ function TinyStep({ step }: { step: NonNullable<CheckinAnswer["tinyStep"]> }) {
         {step.estimateMinutes ? <span className="text-[var(--muted)]"> · about {step.estimateMinutes} min</span> : null}
         {part}
       </p>
-      {complete.isSuccess ? (
-        <p role="status" className="text-sm" data-testid="checkin-tiny-step-done">
-          Done. That counts — well done.
-        </p>
+      {complete.data ? (
+        <div role="status" className="flex flex-col gap-1 text-sm" data-testid="checkin-tiny-step-done">
+          <p>Done. That counts — well done.</p>
+          <UnlockedAchievements achievements={complete.data.achievements} />
+        </div>
       ) : (
         <Button
           variant="quiet"

@@ -1,9 +1,10 @@
 "use client";
 // The focus page: the running session (from the server, so a reload or another tab shows the same
-// timer) or the start form; what the last finished session earned; parked thoughts, today's
+// timer) or the start form; what the last finished session earned and unlocked; parked thoughts, today's
 // minutes and the history.
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import { UnlockedAchievements } from "../rewards/unlocked-achievements";
 import { useTRPC } from "../trpc/client";
 import { Button } from "../ui/button";
 import { ErrorNote } from "../ui/error-note";
@@ -16,7 +17,7 @@ import { StartForm } from "./start-form";
 import type { FinishResult } from "./types";
 
 function Finished({ result, onClose }: { result: FinishResult; onClose: () => void }) {
-  const { session, points, task, completion } = result;
+  const { session, points, task, completion, achievements } = result;
   const took = task ? estimateVsActual(task.estimateMinutes, task.actualMinutes) : null;
   return (
     <section role="status" className="flex flex-col gap-2 rounded-xl border border-[var(--accent)] bg-[var(--panel)] p-4" data-testid="focus-finished">
@@ -27,6 +28,7 @@ function Finished({ result, onClose }: { result: FinishResult; onClose: () => vo
       </p>
       {took ? <p className="text-sm text-[var(--muted)]" data-testid="focus-took">{`“${task?.title}”: ${took} so far.`}</p> : null}
       {completion?.newlyCompleted ? <p className="text-sm">Task ticked off: +{completion.points.awarded} points.</p> : null}
+      <UnlockedAchievements achievements={achievements} />
       {completion?.motivation ? <p className="text-sm italic">{completion.motivation.message}</p> : null}
       <Button variant="quiet" className="self-start" onClick={onClose}>
         Start another

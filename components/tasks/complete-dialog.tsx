@@ -1,5 +1,5 @@
 "use client";
-// After a task is ticked: what it earned and a word from the coach, and "Add proof (+bonus)" — text,
+// After a task is ticked: what it earned, any achievement it unlocked, a word from the coach, and "Add proof (+bonus)" — text,
 // a link or a photo — with the checker's verdict and reason. Ticking never waits for proof; proof only
 // adds a bonus. The last result per task lives in a tiny store, because a ticked task moves from the
 // To-do list to Done (a fresh component) and the feedback must still be there.
@@ -7,6 +7,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
 import { useId, useState, useSyncExternalStore } from "react";
 import type { AppRouter } from "@/server/api/root";
+import { UnlockedAchievements } from "../rewards/unlocked-achievements";
 import { useTRPC } from "../trpc/client";
 import { Button } from "../ui/button";
 import { ErrorNote } from "../ui/error-note";
@@ -40,7 +41,7 @@ function useCompletion(taskId: string): CompleteResult | undefined {
 const verdictText = { accepted: "Proof accepted", needs_more: "Needs a bit more", rejected: "Proof not accepted" } as const;
 
 function Feedback({ result }: { result: CompleteResult }) {
-  const { validation, points, motivation, proofNote } = result;
+  const { validation, points, motivation, proofNote, achievements } = result;
   const bonus = validation?.verdict === "accepted" && points.awarded > 0;
   return (
     <div role="status" aria-live="polite" className="flex flex-col gap-1 rounded-lg bg-[var(--line)]/30 p-3 text-sm" data-testid="completion-feedback">
@@ -57,6 +58,7 @@ function Feedback({ result }: { result: CompleteResult }) {
         {points.awarded > 0 ? `+${points.awarded} points${bonus ? " (with the proof bonus)" : ""}` : "No new points this time"}
         {` · ${points.total} in total`}
       </p>
+      <UnlockedAchievements achievements={achievements} />
       {motivation ? (
         <p className="text-[var(--muted)]" data-testid="motivation">
           {motivation.message}

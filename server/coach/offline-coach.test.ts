@@ -137,6 +137,8 @@ describe("the offline coach's intents", () => {
     const done = await say(user, "done with the report", focus.conversationId);
     expect(done.toolsCalled).toEqual(["list_tasks", "complete_task"]);
     expect(done.text).toMatch(/Done: \*\*Finish the report\*\* ✓ — \+\d+ points/);
+    // The user's first completion: the badge is announced right there, with its bonus.
+    expect(done.text).toMatch(/🏆 Achievement unlocked: \*\*First one done\*\* \(\+\d+ points\)/);
     const [row] = await t.db.select().from(tasks).where(and(eq(tasks.id, report.id), eq(tasks.userId, user.id)));
     expect(row?.status).toBe("done");
     expect((await api.conversation.get({ id: focus.conversationId })).messages).toHaveLength(4);

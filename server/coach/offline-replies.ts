@@ -159,8 +159,13 @@ function completeReply(intent: { target: string }, all: ToolResults): string {
   const points = isObj(value.points) ? num(value.points.awarded) : null;
   const total = isObj(value.points) ? num(value.points.total) : null;
   const motivation = str(value.motivation);
+  const unlocked = (Array.isArray(value.achievements) ? value.achievements : []).filter(isObj).map((a) => {
+    const bonus = num(a.bonus);
+    return `🏆 Achievement unlocked: **${plain(str(a.title) ?? "a new badge")}**${bonus ? ` (+${bonus} points)` : ""}`;
+  });
   return [
     `Done: **${title}** ✓${points ? ` — +${points} points${total !== null ? ` (${total} in total)` : ""}` : ""}.`,
+    ...unlocked,
     motivation ? plain(motivation) : "Well done. Take a breath before the next thing.",
   ].join("\n\n");
 }

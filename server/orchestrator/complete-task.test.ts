@@ -1,11 +1,12 @@
 // task.complete and rewards.summary through the real router on a real database: points exactly once
 // (also under 50 concurrent calls), proof verdicts stored with a bonus only when accepted, injection,
-// follow-ups and memory, another user's task, and bad input naming the field.
+// follow-ups and memory, achievements unlocked right then (once, also under 10 concurrent first
+// completions), another user's task, and bad input naming the field.
 import { and, eq } from "drizzle-orm";
 import type { TRPCError } from "@trpc/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
-import { memories, plannedActions, pointsLedger, taskProofs, focusSessions } from "@/server/db/schema";
+import { achievements, memories, plannedActions, pointsLedger, taskProofs, focusSessions, tasks } from "@/server/db/schema";
 import { checkRateLimit } from "@/server/ratelimit";
 import { callerFor, makeUser, rejects, setupTestDb } from "@/test/harness";
 
@@ -26,6 +27,8 @@ function problems(error: TRPCError): string[] {
 
 const ledgerFor = (userId: string, key: string) =>
   t.db.select().from(pointsLedger).where(and(eq(pointsLedger.userId, userId), eq(pointsLedger.idempotencyKey, key)));
+/** The bonus points of the achievements a result announces (first-task, first-proof, early-bird before 8 am...). */
+const bonusOf = (result: { achievements: { bonus: number }[] }) => result.achievements.reduce((sum, a) => sum + a.bonus, 0);
 
 describe("task.complete awards points exactly once", () => {
   it("50 concurrent completions of one task: one completes it, one ledger row, points once", async () => {
@@ -39,7 +42,9 @@ describe("task.complete awards points exactly once", () => {
     expect(results.reduce((sum, r) => sum + r.points.awarded, 0)).toBe(10);
     expect(await ledgerFor(user.id, `task.completed:${task.id}`)).toHaveLength(1);
     const summary = await api.rewards.summary();
-    expect(summary.total).toBe(10);
+    // The one completing call also unlocked first-task; the others announce nothing.
+    expect(results.filter((r) => r.achievements.length > 0)).toHaveLength(1);
+    expect(summary.total).toBe(10 + results.reduce((sum, r) => sum + bonusOf(r), 0));
     const remembered = await t.db
       .select()
       .from(memories)
@@ -102,6 +107,63 @@ describe("task.complete awards points exactly once", () => {
   });
 });
 
+const achievementRows = (userId: string) => t.db.select().from(achievements).where(eq(achievements.userId, userId));
+
+describe("task.complete unlocks achievements right then", () => {
+  it("the first completion unlocks first-task with its bonus, once; completing again or another task adds none", async () => {
+    const user = await makeUser(t.db, "Newcomer");
+    const api = callerFor(t.db, user);
+    const first = await api.task.create({ title: "Reply to the landlord" });
+    const done = await api.task.complete({ id: first.id });
+    expect(done.achievements).toContainEqual({ key: "first-task", title: "First one done", description: "Complete your first task", bonus: 5 });
+    expect(done.points.awarded).toBe(10);
+    // The total already holds the bonus (and any other badge this reached, e.g. early-bird before 8 am).
+    expect(done.points.total).toBe(10 + bonusOf(done));
+    const [bonus, ...more] = await ledgerFor(user.id, "achievement:first-task");
+    expect(more).toEqual([]);
+    expect(bonus).toMatchObject({ kind: "achievement", amount: 5, sourceId: "first-task", reason: "Achievement: First one done" });
+    expect((await achievementRows(user.id)).filter((a) => a.key === "first-task")).toHaveLength(1);
+
+    const again = await api.task.complete({ id: first.id });
+    expect(again).toMatchObject({ newlyCompleted: false, achievements: [], points: { awarded: 0, total: done.points.total } });
+    const second = await api.task.create({ title: "Book the dentist" });
+    const next = await api.task.complete({ id: second.id });
+    expect(next.achievements.map((a) => a.key)).not.toContain("first-task");
+    expect(next.points.total).toBe(done.points.total + 10 + bonusOf(next));
+    expect(await ledgerFor(user.id, "achievement:first-task")).toHaveLength(1);
+    // Nothing was left for the Rewards page to unlock, and the summary agrees with what was shown.
+    expect((await api.rewards.achievements()).unlocked).toEqual([]);
+    expect((await api.rewards.summary()).total).toBe(next.points.total);
+  });
+
+  it("10 concurrent completions of different tasks by a new user unlock each badge exactly once; another user is untouched", async () => {
+    const racer = await makeUser(t.db, "Racer");
+    const other = await makeUser(t.db, "Other");
+    const theirs = await callerFor(t.db, other).task.create({ title: "Other's own task" });
+    const api = callerFor(t.db, racer);
+    const ids: string[] = [];
+    for (let i = 1; i <= 10; i++) ids.push((await api.task.create({ title: `Small thing ${i}` })).id);
+    const results = await Promise.all(ids.map((id) => callerFor(t.db, racer).task.complete({ id })));
+    expect(results.every((r) => r.newlyCompleted && r.points.awarded === 10)).toBe(true);
+    const announced = results.flatMap((r) => r.achievements.map((a) => a.key));
+    expect(announced.filter((k) => k === "first-task")).toHaveLength(1);
+    expect(announced.filter((k) => k === "tasks-10")).toHaveLength(1);
+    expect(new Set(announced).size).toBe(announced.length);
+    expect(await ledgerFor(racer.id, "achievement:first-task")).toHaveLength(1);
+    expect(await ledgerFor(racer.id, "achievement:tasks-10")).toHaveLength(1);
+    const bonusRows = (await t.db.select().from(pointsLedger).where(eq(pointsLedger.userId, racer.id))).filter((r) => r.kind === "achievement");
+    expect(bonusRows.map((r) => r.sourceId).sort()).toEqual([...announced].sort());
+    expect((await achievementRows(racer.id)).map((a) => a.key).sort()).toEqual([...announced].sort());
+    // Every bonus announced was paid once, and nothing else was.
+    expect((await api.rewards.summary()).total).toBe(100 + results.reduce((sum, r) => sum + bonusOf(r), 0));
+
+    expect(await achievementRows(other.id)).toEqual([]);
+    expect(await t.db.select().from(pointsLedger).where(eq(pointsLedger.userId, other.id))).toEqual([]);
+    const [theirTask] = await t.db.select().from(tasks).where(eq(tasks.id, theirs.id));
+    expect(theirTask?.status).toBe("todo");
+  });
+});
+
 describe("task.complete with proof", () => {
   it("accepted proof is stored and earns the bonus once", async () => {
     const user = await makeUser(t.db);
@@ -114,12 +176,14 @@ describe("task.complete with proof", () => {
     expect(result.validation).toMatchObject({ verdict: "accepted", provider: "offline", fallback: false });
     expect(result.validation?.reason.length).toBeGreaterThan(5);
     expect(result.points.awarded).toBe(15);
+    expect(result.achievements.map((a) => a.key)).toEqual(expect.arrayContaining(["first-task", "first-proof"]));
+    expect(result.points.total).toBe(15 + bonusOf(result));
     const [proof] = await t.db.select().from(taskProofs).where(eq(taskProofs.taskId, task.id));
     expect(proof).toMatchObject({ userId: user.id, kind: "text", verdict: "accepted", provider: "offline" });
     // More proof for the same task: checked and stored again, but the bonus was already given.
     const more = await api.task.complete({ id: task.id, proof: { kind: "link", value: "https://www.strava.com/activities/12345678" } });
     expect(more.validation?.verdict).toBe("accepted");
-    expect(more.points).toMatchObject({ awarded: 0, total: 15 });
+    expect(more).toMatchObject({ achievements: [], points: { awarded: 0, total: result.points.total } });
     expect(await t.db.select().from(taskProofs).where(eq(taskProofs.taskId, task.id))).toHaveLength(2);
   });
 
@@ -127,9 +191,12 @@ describe("task.complete with proof", () => {
     const user = await makeUser(t.db);
     const api = callerFor(t.db, user);
     const task = await api.task.create({ title: "Submit the expense report" });
-    await api.task.complete({ id: task.id });
+    const ticked = await api.task.complete({ id: task.id });
     const later = await api.task.complete({ id: task.id, proof: { kind: "link", value: "https://expenses.example.com/reports/4471/submitted" } });
-    expect(later).toMatchObject({ newlyCompleted: false, validation: { verdict: "accepted" }, points: { awarded: 5, total: 15 } });
+    expect(later).toMatchObject({ newlyCompleted: false, validation: { verdict: "accepted" }, points: { awarded: 5 } });
+    // The first accepted proof is a badge of its own, announced with it.
+    expect(later.achievements).toContainEqual(expect.objectContaining({ key: "first-proof", bonus: 5 }));
+    expect(later.points.total).toBe(ticked.points.total + 5 + bonusOf(later));
     expect(later.motivation?.message).toBeTruthy();
   });
 
@@ -215,14 +282,15 @@ describe("rewards.summary", () => {
     const api = callerFor(t.db, user);
     expect(await api.rewards.summary()).toMatchObject({ total: 0, level: { number: 1, name: "Spark" }, streak: { days: 0, activeToday: false }, latest: [] });
     const task = await api.task.create({ title: "Write the intro of the essay" });
-    await api.task.complete({
+    const done = await api.task.complete({
       id: task.id,
       proof: { kind: "text", value: "Wrote 320 words for the introduction: hook about city bikes, thesis on congestion pricing." },
     });
     const summary = await api.rewards.summary({ latest: 5 });
-    expect(summary.total).toBe(15);
+    expect(summary.total).toBe(15 + bonusOf(done));
     expect(summary.streak).toEqual({ days: 1, activeToday: true });
-    expect(summary.latest.map((e) => e.kind).sort()).toEqual(["proof.accepted", "task.completed"]);
+    const badges = done.achievements.filter((a) => a.bonus > 0).map(() => "achievement");
+    expect(summary.latest.map((e) => e.kind).sort()).toEqual(["proof.accepted", "task.completed", ...badges].sort());
     expect(summary.latest.every((e) => e.userId === user.id)).toBe(true);
     expect((await callerFor(t.db, bob).rewards.summary()).latest.some((e) => e.userId === user.id)).toBe(false);
   });

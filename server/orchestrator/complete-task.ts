@@ -1,7 +1,8 @@
 // Completing a task — the workflow behind task.complete: load the user's task → check the proof, if
 // any (a bonus, never a gate) → in ONE transaction mark it (and its open steps) done and award points
-// exactly once → plan follow-ups → remember it → answer with the verdict, the points and a word from
-// the coach. Completing twice is not an error: the second call completes and awards nothing new.
+// exactly once → plan follow-ups → remember it → unlock the achievements it reached (each once, with
+// its bonus) → answer with the verdict, the points, those achievements and a word from the coach.
+// Completing twice is not an error: the second call completes and awards (and unlocks) nothing new.
 // The user's memory context is read by the motivation chain itself (recent wins, mood); the proof
 // check deliberately sees only the task and the proof, so nothing else the user typed can steer it.
 import "server-only";
@@ -17,9 +18,10 @@ import { log } from "../log";
 import { remember } from "../memory";
 import { planActions } from "../planner";
 import { checkRateLimit } from "../ratelimit";
-import { awardAction, getRewardsSummary, type RewardsSummary } from "../rewards";
+import { awardAction, getRewardsSummary, type RewardsSummary, type UnlockedAchievement } from "../rewards";
 import { type CompleteTaskInput, imageMimeType, type ProofSubmission } from "./complete-inputs";
 import type { UserCtx } from "./tasks";
+import { unlockReached } from "./unlocks";
 
 export interface ProofValidation extends ProofOutput {
   proofId: string;
@@ -37,7 +39,13 @@ export interface CompleteTaskResult {
   validation: ProofValidation | null;
   /** Why proof that was sent wasn't checked (too many checks just now, or the checker failed). */
   proofNote: string | null;
+  /**
+   * `awarded`: what the completion (and its proof) earned; `total` and `level` also count the bonus of
+   * any achievement unlocked below.
+   */
   points: { awarded: number; total: number; level: RewardsSummary["level"]; streak: RewardsSummary["streak"] };
+  /** Achievements this call unlocked (each once per user, whoever races); [] when nothing new. */
+  achievements: UnlockedAchievement[];
   motivation: { message: string; provider: ChainMeta["provider"] } | null;
 }
 
@@ -172,8 +180,10 @@ export async function completeTask(ctx: UserCtx, input: CompleteTaskInput, abort
   const now = new Date();
   const committed = await commit(ctx, task, typeof checked === "string" ? null : checked, now);
   if (committed.flipped) await followUps(ctx, task, committed);
-  const summary = await getRewardsSummary(ctx.db, ctx.userId, { now, latest: 0 });
   const somethingNew = committed.flipped || committed.validation !== null;
+  // Before the summary, so the total shown already holds the achievements' bonus.
+  const achievements = somethingNew ? await unlockReached(ctx, now, { taskId: task.id }) : [];
+  const summary = await getRewardsSummary(ctx.db, ctx.userId, { now, latest: 0 });
   return {
     task: committed.task,
     completedCount: committed.completedCount,
@@ -181,6 +191,7 @@ export async function completeTask(ctx: UserCtx, input: CompleteTaskInput, abort
     validation: committed.validation,
     proofNote: typeof checked === "string" ? checked : null,
     points: { awarded: committed.awarded, total: summary.total, level: summary.level, streak: summary.streak },
+    achievements,
     motivation: somethingNew ? await motivation(ctx, task, summary.streak.days, abortSignal) : null,
   };
 }

@@ -1,11 +1,12 @@
 // The focus-session workflow on an injected clock: phases from the server's times, start/finish/
 // cancel, the one-running rule (also under concurrent starts), points exactly once under 20
 // concurrent finishes, actual minutes into the task, memory and the next estimate, parked thoughts
-// into tasks, the ritual from history and energy, and the reminders through reminder/scheduled.
+// into tasks, the ritual from history and energy, the reminders through reminder/scheduled, and the
+// achievements a finish unlocks (announced once).
 import { and, eq, like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { insertTask } from "@/server/db/queries/tasks";
-import { checkins, focusSessions, plannedActions, pointsLedger, tasks } from "@/server/db/schema";
+import { achievements, checkins, focusSessions, plannedActions, pointsLedger, tasks } from "@/server/db/schema";
 import { ConflictError, InvalidInputError, NotFoundError } from "@/server/errors";
 import { drainEmbedded, onEmbeddedEvent } from "@/server/inngest/embedded";
 import type { ReminderScheduledData } from "@/server/inngest/client";
@@ -96,11 +97,14 @@ describe("start, finish and cancel", () => {
     const { ctx, task } = await person();
     const s = await startFocusSession(ctx, { taskId: task.id }, T0);
     const done = await finishFocusSession(ctx, { id: s.id }, at(20, 40));
-    expect(done).toMatchObject({ newlyFinished: true, points: { awarded: 4, total: 4 } });
+    expect(done).toMatchObject({ newlyFinished: true, points: { awarded: 4 } });
+    // 20 minutes reach no badge, except early-bird when this runs before 8 am (UTC, the user's zone).
+    expect(done.achievements.filter((a) => a.key !== "early-bird")).toEqual([]);
+    expect(done.points.total).toBe(4 + done.achievements.reduce((sum, a) => sum + a.bonus, 0));
     expect(done.session).toMatchObject({ status: "completed", actualMinutes: 20, phase: "done" });
     expect(done.task).toEqual({ id: task.id, title: "Clean the kitchen", estimateMinutes: 20, actualMinutes: 20 });
     const again = await finishFocusSession(ctx, { id: s.id }, at(40));
-    expect(again).toMatchObject({ newlyFinished: false, points: { awarded: 0, total: 4 } });
+    expect(again).toMatchObject({ newlyFinished: false, achievements: [], points: { awarded: 0, total: done.points.total } });
     expect(again.session.actualMinutes).toBe(20);
     expect(await ledger(ctx.userId)).toHaveLength(1);
     expect(await getCurrentFocus(ctx, at(41))).toBeNull();
@@ -219,6 +223,24 @@ describe("points exactly once", () => {
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ amount: 5, sourceId: s.id, idempotencyKey: `focus.minutes:${s.id}` });
     expect((await taskRow(task.id))?.actualMinutes).toBe(25);
+  });
+});
+
+describe("achievements unlocked by a finish", () => {
+  it("30 focused minutes hatch the pet and ticking the task off is the first task: both announced once, bonus in the total", async () => {
+    const { ctx, task } = await person("Hatty");
+    const s = await startFocusSession(ctx, { taskId: task.id, focusMinutes: 30, breakMinutes: 5 }, T0);
+    const done = await finishFocusSession(ctx, { id: s.id, taskDone: true }, at(30));
+    expect(done.achievements).toContainEqual({ key: "pet-hatched", title: "It hatched!", description: "Your pet hatches from its egg", bonus: 5 });
+    expect(done.achievements).toContainEqual({ key: "first-task", title: "First one done", description: "Complete your first task", bonus: 5 });
+    const bonuses = done.achievements.reduce((sum, a) => sum + a.bonus, 0);
+    expect(done.points).toEqual({ awarded: 6, total: 6 + 10 + bonuses });
+    const again = await finishFocusSession(ctx, { id: s.id, taskDone: true }, at(40));
+    expect(again).toMatchObject({ newlyFinished: false, achievements: [], points: { awarded: 0, total: done.points.total } });
+    const rows = await t.db.select().from(pointsLedger).where(and(eq(pointsLedger.userId, ctx.userId), eq(pointsLedger.kind, "achievement")));
+    expect(rows.map((r) => r.idempotencyKey).sort()).toEqual(done.achievements.map((a) => `achievement:${a.key}`).sort());
+    const unlocked = await t.db.select().from(achievements).where(eq(achievements.userId, ctx.userId));
+    expect(unlocked.map((a) => a.key).sort()).toEqual(done.achievements.map((a) => a.key).sort());
   });
 });
 

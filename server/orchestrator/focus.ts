@@ -2,8 +2,8 @@
 // The server's clock is the truth: a session stores started_at and ends_at, and its phase (focus,
 // break, done) is computed from them, so it survives reloads and closed tabs. Finishing flips the
 // row once (however many callers race), awards focus points exactly once in that same transaction,
-// sums the task's actual minutes and remembers it; the focus-end and break-end reminders go through
-// the planner's reminder/scheduled path.
+// sums the task's actual minutes, remembers it and unlocks the achievements it reached; the focus-end
+// and break-end reminders go through the planner's reminder/scheduled path.
 import "server-only";
 import type { z } from "zod";
 import { suggestRitual, type RitualSuggestion } from "../ai/offline/ritual";
@@ -34,7 +34,7 @@ import { ConflictError, InvalidInputError, NotFoundError } from "../errors";
 import { sendEvents } from "../inngest/client";
 import { log } from "../log";
 import { remember } from "../memory";
-import { awardAction, getRewardsSummary } from "../rewards";
+import { awardAction, getRewardsSummary, type UnlockedAchievement } from "../rewards";
 import { dayBounds, localDay } from "../time";
 import { checkinsOn } from "./checkins";
 import { completeTask, type CompleteTaskResult } from "./complete-task";
@@ -48,6 +48,7 @@ import {
 } from "./focus-inputs";
 import { loadDaySettings } from "./settings";
 import type { UserCtx } from "./tasks";
+import { unlockReached } from "./unlocks";
 
 /** Minutes past the planned length that still count ("I kept going after the bell"). */
 export const FOCUS_GRACE_MINUTES = 10;
@@ -308,7 +309,10 @@ export interface FinishFocusResult {
   session: FocusSessionView;
   /** False when the session had already been finished (by another tab or call): nothing new awarded. */
   newlyFinished: boolean;
+  /** `total` also counts the bonus of the achievements below. */
   points: { awarded: number; total: number };
+  /** Achievements this call unlocked — by the focused minutes, or by ticking the task off — each once. */
+  achievements: UnlockedAchievement[];
   /** "estimated 20, took 35" for the session's task. */
   task: { id: string; title: string; estimateMinutes: number | null; actualMinutes: number | null } | null;
   /** Set when the user also ticked the task off. */
@@ -322,9 +326,11 @@ export interface FinishFocusResult {
 export async function finishFocusSession(ctx: UserCtx, input: FinishFocusInput, now: Date = new Date()): Promise<FinishFocusResult> {
   const finished = await ctx.db.transaction((tx) => finishInTx(tx, ctx.userId, input.id, now));
   let session: FocusSession;
+  const achievements: UnlockedAchievement[] = [];
   if (finished) {
     session = finished.session;
     await afterFinish(ctx, finished, now);
+    achievements.push(...(await unlockReached(ctx, now, { sessionId: session.id })));
   } else {
     const existing = await findSession(ctx.db, { userId: ctx.userId, id: input.id });
     if (!existing) throw new NotFoundError("Focus session");
@@ -335,6 +341,7 @@ export async function finishFocusSession(ctx: UserCtx, input: FinishFocusInput, 
   if (input.taskDone && session.taskId) {
     const done = await completeTask(ctx, { id: session.taskId });
     completion = { newlyCompleted: done.newlyCompleted, points: done.points, motivation: done.motivation };
+    achievements.push(...done.achievements);
   }
   const view = await viewOf(ctx, session, now);
   const summary = await getRewardsSummary(ctx.db, ctx.userId, { now, latest: 0 });
@@ -342,6 +349,7 @@ export async function finishFocusSession(ctx: UserCtx, input: FinishFocusInput, 
     session: view,
     newlyFinished: Boolean(finished),
     points: { awarded: finished?.awarded ?? 0, total: summary.total },
+    achievements,
     task:
       session.taskId && view.taskTitle !== null
         ? { id: session.taskId, title: view.taskTitle, estimateMinutes: view.taskEstimateMinutes, actualMinutes: view.taskActualMinutes }

@@ -54,6 +54,17 @@ export const ACHIEVEMENTS: readonly AchievementDef[] = [
 
 export const EARLY_BIRD_HOUR = 8;
 
+/** An achievement just unlocked, as a client announces it. */
+export type UnlockedAchievement = Pick<AchievementDef, "key" | "title" | "description" | "bonus">;
+
+/** The definitions of `keys` (as `syncAchievements` lists them), for announcing; unknown keys are skipped. */
+export function describeUnlocked(keys: readonly string[]): UnlockedAchievement[] {
+  return keys.flatMap((key) => {
+    const def = ACHIEVEMENTS.find((d) => d.key === key);
+    return def ? [{ key: def.key, title: def.title, description: def.description, bonus: def.bonus }] : [];
+  });
+}
+
 export interface AchievementView extends AchievementDef {
   /** Current value of the metric, capped at the goal. */
   value: number;

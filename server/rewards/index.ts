@@ -8,7 +8,7 @@ import type { PointsEntry } from "../db/schema";
 import { levelFor } from "./levels";
 import { getStreakStatus, safeTimeZone, type Streak, type StreakStatus } from "./streak";
 
-export { ACHIEVEMENTS, achievementProgress, syncAchievements, type AchievementView } from "./achievements";
+export { ACHIEVEMENTS, achievementProgress, describeUnlocked, syncAchievements, type AchievementView, type UnlockedAchievement } from "./achievements";
 export { LEVELS, levelFor, type Level } from "./levels";
 export { CURRENT_ODDS, drawPrize, MYSTERY_COST, mysteryHistory, mysteryOdds, mysteryStatus, openMysteryBox, PRIZE_TABLES, replayDraw } from "./mystery";
 export { carePet, getPet, PET_STAGES, petMood, petStage, renamePet, type PetView } from "./pet";

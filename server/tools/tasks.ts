@@ -103,6 +103,7 @@ export const completeTaskTool = defineTool({
       newlyCompleted: result.newlyCompleted,
       completedCount: result.completedCount,
       points: result.points,
+      achievements: result.achievements.map((a) => ({ title: a.title, bonus: a.bonus })),
       proof: result.validation ? { verdict: result.validation.verdict, reason: result.validation.reason } : null,
       proofNote: result.proofNote,
       motivation: result.motivation?.message ?? null,

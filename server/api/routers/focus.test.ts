@@ -52,8 +52,11 @@ describe("focus.* for one user", () => {
     vi.setSystemTime(new Date(T0.getTime() + 35 * 60_000));
     const done = await api.focus.finish({ id: started.id });
     expect(done).toMatchObject({ newlyFinished: true, points: { awarded: 7 }, task: { estimateMinutes: 20, actualMinutes: 35 } });
+    // 35 focused minutes hatch the pet: announced with the finish, its bonus already in the total.
+    expect(done.achievements).toContainEqual(expect.objectContaining({ key: "pet-hatched", bonus: 5 }));
     const summary = await api.rewards.summary();
-    expect(summary.total).toBe(7);
+    expect(summary.total).toBe(7 + done.achievements.reduce((sum, a) => sum + a.bonus, 0));
+    expect(done.points.total).toBe(summary.total);
 
     const history = await api.focus.history({ limit: 5 });
     expect(history.items.map((s) => [s.status, s.actualMinutes])).toEqual([["completed", 35]]);

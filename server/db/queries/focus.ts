@@ -263,16 +263,9 @@ export async function reminderActions(
 export async function cancelReminderActions(db: Db, args: { userId: string; keys: string[]; at: Date }): Promise<void> {
   if (args.keys.length === 0) return;
   const error = "Cancelled: the focus session ended.";
-  await db
-    .update(plannedActions)
-    .set({ status: "cancelled", error, finishedAt: args.at, lockedBy: null, lockedAt: null, updatedAt: args.at })
-    .where(
-      and(
-        eq(plannedActions.userId, args.userId),
-        inArray(plannedActions.idempotencyKey, args.keys),
-        inArray(plannedActions.status, ["pending", "ready"]),
-      ),
-    );
+  const cancelled = { status: "cancelled" as const, error, finishedAt: args.at, lockedBy: null, lockedAt: null, updatedAt: args.at };
+  // One statement for both cases, so a reminder being planned at this very moment cannot slip
+  // between "cancel what exists" and "block what comes later" and stay ready.
   await db
     .insert(plannedActions)
     .values(
@@ -289,5 +282,9 @@ export async function cancelReminderActions(db: Db, args: { userId: string; keys
         finishedAt: args.at,
       })),
     )
-    .onConflictDoNothing({ target: [plannedActions.userId, plannedActions.idempotencyKey] });
+    .onConflictDoUpdate({
+      target: [plannedActions.userId, plannedActions.idempotencyKey],
+      set: cancelled,
+      setWhere: inArray(plannedActions.status, ["pending", "ready"]),
+    });
 }
