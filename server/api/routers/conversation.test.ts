@@ -73,8 +73,9 @@ describe("conversation router", () => {
   it("another user's conversation is NOT_FOUND for get, rename and delete, and stays untouched", async () => {
     const c = await conversationWithMessages(bob.id, "Private");
     const api = callerFor(t.db, alice);
-    for (const call of [api.conversation.get({ id: c.id }), api.conversation.rename({ id: c.id, title: "Mine now" }), api.conversation.delete({ id: c.id })]) {
-      expect((await rejects(call)).code).toBe("NOT_FOUND");
+    // One call at a time: started together, the later rejections would go unhandled while the first is awaited.
+    for (const call of [() => api.conversation.get({ id: c.id }), () => api.conversation.rename({ id: c.id, title: "Mine now" }), () => api.conversation.delete({ id: c.id })]) {
+      expect((await rejects(call())).code).toBe("NOT_FOUND");
     }
     const still = await callerFor(t.db, bob).conversation.get({ id: c.id });
     expect(still.title).toBe("Private");

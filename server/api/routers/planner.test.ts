@@ -75,15 +75,16 @@ describe("planner router", () => {
 
   it("rejects bad input with BAD_REQUEST naming the field, and strangers with UNAUTHORIZED", async () => {
     const api = callerFor(t.db, await makeUser(t.db));
-    const cases: [Promise<unknown>, string][] = [
-      [api.planner.cancel({ id: "not-a-uuid" }), "id"],
-      [api.planner.retry({ id: "" }), "id"],
-      [api.planner.actions({ status: "exploded" as "ready" }), "status"],
-      [api.planner.actions({ limit: 0 }), "limit"],
-      [api.planner.execute({ max: 100 }), "max"],
+    // Calls made one at a time: started together, the later rejections would go unhandled meanwhile.
+    const cases: [() => Promise<unknown>, string][] = [
+      [() => api.planner.cancel({ id: "not-a-uuid" }), "id"],
+      [() => api.planner.retry({ id: "" }), "id"],
+      [() => api.planner.actions({ status: "exploded" as "ready" }), "status"],
+      [() => api.planner.actions({ limit: 0 }), "limit"],
+      [() => api.planner.execute({ max: 100 }), "max"],
     ];
     for (const [call, field] of cases) {
-      const error = await rejects(call);
+      const error = await rejects(call());
       expect(error.code, field).toBe("BAD_REQUEST");
       expect(error.message).toContain(field);
     }
