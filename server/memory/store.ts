@@ -218,9 +218,10 @@ export function toHalfQueryLiteral(vector: number[]): string {
   return toVectorLiteral(norm > 0 ? vector.map((x) => x / norm) : vector);
 }
 
-/** The rows a search may compare, in table `t`: the user's live rows embedded by `modelId`, of the asked kinds. */
+/** The columns `searchable` reads: the memories table's own, or an alias of it. */
 type SearchColumns = Record<"userId" | "embeddingModel" | "embeddingHalf" | "expiresAt" | "kind", AnyPgColumn>;
 
+/** The rows a search may compare, in table `t`: the user's live rows embedded by `modelId`, of the asked kinds. */
 function searchable(t: SearchColumns, userId: SQL, modelId: SQL, now: SQL, kinds: SQL): SQL {
   return sql`${t.userId} = ${userId}
       and ${t.embeddingModel} = ${modelId}
